@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { IjbIdSchema } from './domain/direction';
+import { DEFAULT_TABLE_NAME } from './store/table';
+
+/**
+ * The signing secret used when none is set, so `npm start` and `npm run chat` agree out of
+ * the box. It is public (it is in this file and the README): never use it with a real workspace.
+ */
+export const DEVELOPMENT_SIGNING_SECRET = 'ijb-directions-local-development-secret';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const optionalUrl = optionalText.pipe(
+  z.url({ message: 'must be a URL like http://localhost:8000' }).optional(),
+);
+
+const ConfigSchema = z.object({
+  PORT: z.coerce.number({ message: 'must be a port number' }).int().min(1).max(65_535).default(3000),
+  DATA_DIR: z.string().min(1).default('.data'),
+  TABLE_NAME: z.string().min(3).max(255).default(DEFAULT_TABLE_NAME),
+  AWS_REGION: z.string().min(1).default('eu-west-2'),
+  AWS_ENDPOINT_URL_DYNAMODB: optionalUrl,
+  SLACK_SIGNING_SECRET: optionalText,
+  SLACK_BOT_TOKEN: optionalText.pipe(
+    z.string().startsWith('xoxb-', { message: 'must be a bot token starting xoxb-' }).optional(),
+  ),
+  SLACK_APP_TOKEN: optionalText.pipe(
+    z.string().startsWith('xapp-', { message: 'must be an app-level token starting xapp-' }).optional(),
+  ),
+  SLACK_BOT_ID: optionalText,
+  SLACK_BOT_USER_ID: optionalText,
+  SLACK_API_URL: optionalUrl,
+  DIRECTIONS_IJB: IjbIdSchema.default('midlothian'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+});
+
+export type Config = z.infer<typeof ConfigSchema> & {
+  signingSecret: string;
+  usingDevelopmentSecret: boolean;
+};
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Reads the environment once, at start-up. A bad value stops start-up naming the variable and the fix. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      const shown = /SECRET|TOKEN/.test(name) ? 'a value, hidden here' : JSON.stringify(env[name] ?? '');
+      return `  ${name}: ${issue.message} (got ${shown})`;
+    });
+    throw new ConfigError(`Configuration is not valid:\n${lines.join('\n')}`);
+  }
+  const config = parsed.data;
+  return {
+    ...config,
+    signingSecret: config.SLACK_SIGNING_SECRET ?? DEVELOPMENT_SIGNING_SECRET,
+    usingDevelopmentSecret: config.SLACK_SIGNING_SECRET === undefined,
+  };
+}

@@ -1,0 +1,71 @@
+import Holidays from 'date-holidays';
+import { addDays, dayOfWeek, type LocalDate } from './local-date';
+
+/**
+ * Working days as Scottish public bodies keep them: Monday to Friday, less Scotland's
+ * bank holidays (2 January and St Andrew's Day included, with substitute days when they
+ * fall at a weekend). The holiday rules come from date-holidays ('GB', 'SCT'), which also
+ * knows one-off days such as the 2023 Coronation.
+ */
+export interface WorkingCalendar {
+  isWorkingDay(day: LocalDate): boolean;
+  /** The holiday's name when `day` is a bank holiday. */
+  holidayName(day: LocalDate): string | undefined;
+  /** Working days after `from` up to and including `to`; negative when `to` is before `from`. */
+  workingDaysBetween(from: LocalDate, to: LocalDate): number;
+  /** `day` itself when it is a working day, else the nearest working day before it. */
+  onOrBefore(day: LocalDate): LocalDate;
+  /** The working day `count` working days after `day` (before it when `count` is negative). */
+  addWorkingDays(day: LocalDate, count: number): LocalDate;
+}
+
+export function scottishCalendar(extraClosures: readonly LocalDate[] = []): WorkingCalendar {
+  const rules = new Holidays('GB', 'SCT');
+  const byYear = new Map<number, Map<LocalDate, string>>();
+
+  const holidaysOf = (year: number): Map<LocalDate, string> => {
+    let days = byYear.get(year);
+    if (!days) {
+      days = new Map();
+      for (const holiday of rules.getHolidays(year)) {
+        if (holiday.type === 'public' || holiday.type === 'bank')
+          days.set(holiday.date.slice(0, 10), holiday.name);
+      }
+      for (const closure of extraClosures)
+        if (closure.startsWith(String(year))) days.set(closure, 'Closure day');
+      byYear.set(year, days);
+    }
+    return days;
+  };
+
+  const holidayName = (day: LocalDate) => holidaysOf(Number(day.slice(0, 4))).get(day);
+  const isWorkingDay = (day: LocalDate) => {
+    const weekday = dayOfWeek(day);
+    return weekday !== 0 && weekday !== 6 && holidayName(day) === undefined;
+  };
+
+  const workingDaysBetween = (from: LocalDate, to: LocalDate): number => {
+    if (to < from) return -workingDaysBetween(to, from);
+    let count = 0;
+    for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (isWorkingDay(day)) count++;
+    return count;
+  };
+
+  const onOrBefore = (day: LocalDate): LocalDate => {
+    let candidate = day;
+    while (!isWorkingDay(candidate)) candidate = addDays(candidate, -1);
+    return candidate;
+  };
+
+  const addWorkingDays = (day: LocalDate, count: number): LocalDate => {
+    const step = count < 0 ? -1 : 1;
+    let candidate = day;
+    for (let left = Math.abs(count); left > 0; ) {
+      candidate = addDays(candidate, step);
+      if (isWorkingDay(candidate)) left--;
+    }
+    return candidate;
+  };
+
+  return { isWorkingDay, holidayName, workingDaysBetween, onOrBefore, addWorkingDays };
+}

@@ -1,0 +1,82 @@
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { z } from 'zod';
+
+/**
+ * A calendar day with no time and no zone, as 'YYYY-MM-DD'. Deadlines and working days
+ * are days, not instants: keeping them as plain strings means a clock change can never
+ * move one. Instants become days only through {@link londonDay}.
+ */
+export type LocalDate = string;
+
+export const LONDON = 'Europe/London';
+
+export const LocalDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2025-01-31')
+  .refine((value) => toUtc(value).toISOString().startsWith(value), 'Not a real calendar date');
+
+/** The day it is in Scotland at this instant (Europe/London, whatever the clocks are doing). */
+export function londonDay(instant: Date): LocalDate {
+  return format(new TZDate(instant, LONDON), 'yyyy-MM-dd');
+}
+
+export function toUtc(day: LocalDate): Date {
+  return new Date(`${day}T00:00:00Z`);
+}
+
+export function fromUtc(date: Date): LocalDate {
+  return date.toISOString().slice(0, 10);
+}
+
+export function addDays(day: LocalDate, days: number): LocalDate {
+  const date = toUtc(day);
+  date.setUTCDate(date.getUTCDate() + days);
+  return fromUtc(date);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function dayOfWeek(day: LocalDate): number {
+  return toUtc(day).getUTCDay();
+}
+
+export function lastDayOfMonth(year: number, month: number): LocalDate {
+  return fromUtc(new Date(Date.UTC(year, month, 0)));
+}
+
+export function firstDayOfMonth(year: number, month: number): LocalDate {
+  return fromUtc(new Date(Date.UTC(year, month - 1, 1)));
+}
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: LocalDate, to: LocalDate): number {
+  return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
+}
+
+const LONG = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** "Fri 31 Jan 2025" */
+export function formatDay(day: LocalDate): string {
+  return LONG.format(toUtc(day)).replace(',', '');
+}
+
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;

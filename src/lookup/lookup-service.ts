@@ -1,0 +1,140 @@
+import { isOpen } from '../domain/direction';
+import type { Ijb } from '../domain/ijb';
+import { addDays, firstDayOfMonth, type LocalDate, lastDayOfMonth, londonDay } from '../domain/local-date';
+import type { PlanYear } from '../domain/plan-year';
+import { calendarFor } from '../register/calendars';
+import type { RegisterStore } from '../store/register-store';
+import type { DueWindow } from './command';
+import { nearestRefs } from './nearest-refs';
+import { type SearchHit, searchDirections } from './search';
+import { type DirectionView, type DueGroup, type Scope, viewOf } from './views';
+
+export type ScopeResult = { ok: true; scope: Scope } | { ok: false; problem: string };
+
+export type ShowResult =
+  | { kind: 'found'; scope: Scope; view: DirectionView }
+  | { kind: 'missing'; scope: Scope; ref: string; suggestions: string[]; inOtherYears: PlanYear[] };
+
+export interface DueResult {
+  scope: Scope;
+  from?: LocalDate;
+  to: LocalDate;
+  groups: DueGroup[];
+}
+
+export interface LookupDeps {
+  store: RegisterStore;
+  clock: () => Date;
+  /** The IJB a workspace looks at when the request does not say. */
+  defaultIjbId: string;
+  /** How long an IJB's profile (and so its latest plan year) is reused between requests. */
+  profileCacheMs?: number;
+}
+
+export type LookupService = ReturnType<typeof createLookupService>;
+
+/** Looking things up in the register: one direction, a search, what is due. Read-only. */
+export function createLookupService({ store, clock, defaultIjbId, profileCacheMs = 30_000 }: LookupDeps) {
+  const profiles = new Map<string, { ijb: Ijb | undefined; until: number }>();
+
+  const profile = async (ijbId: string): Promise<Ijb | undefined> => {
+    const now = Date.now();
+    const cached = profiles.get(ijbId);
+    if (cached && cached.until > now) return cached.ijb;
+    const ijb = await store.getIjb(ijbId);
+    profiles.set(ijbId, { ijb, until: now + profileCacheMs });
+    return ijb;
+  };
+
+  const scope = async (request: {
+    ijbId?: string;
+    teamId?: string;
+    planYear?: PlanYear;
+  }): Promise<ScopeResult> => {
+    const ijbId = request.ijbId ?? defaultIjbId;
+    const ijb = await profile(ijbId);
+    if (!ijb?.latestPlanYear) {
+      return { ok: false, problem: `No directions are loaded for ${ijb?.name ?? ijbId} yet.` };
+    }
+    let planYear = ijb.latestPlanYear;
+    if (request.planYear && request.planYear !== ijb.latestPlanYear) {
+      const loaded = (await store.listPlanYears(ijb.id)).map((record) => record.planYear).sort();
+      if (!loaded.includes(request.planYear)) {
+        return {
+          ok: false,
+          problem: `${ijb.shortName} has no ${request.planYear} directions loaded. Loaded: ${loaded.join(', ')}.`,
+        };
+      }
+      planYear = request.planYear;
+    }
+    return { ok: true, scope: { ijb, planYear, calendar: calendarFor(ijb), today: londonDay(clock()) } };
+  };
+
+  const show = async (scope: Scope, ref: string): Promise<ShowResult> => {
+    const direction = await store.getDirection(scope.ijb.id, scope.planYear, ref);
+    if (direction) return { kind: 'found', scope, view: viewOf(direction, scope) };
+    const [known, years] = await Promise.all([
+      store.listDirections(scope.ijb.id, scope.planYear),
+      store.listPlanYears(scope.ijb.id),
+    ]);
+    const otherYears = years.map((record) => record.planYear).filter((year) => year !== scope.planYear);
+    const found = await Promise.all(
+      otherYears.map(async (year) =>
+        (await store.getDirection(scope.ijb.id, year, ref)) ? year : undefined,
+      ),
+    );
+    return {
+      kind: 'missing',
+      scope,
+      ref,
+      suggestions: nearestRefs(
+        ref,
+        known.map((direction) => direction.ref),
+      ),
+      inOtherYears: found.filter((year): year is PlanYear => year !== undefined).sort(),
+    };
+  };
+
+  const search = async (scope: Scope, words: string): Promise<SearchHit[]> =>
+    searchDirections(await store.listDirections(scope.ijb.id, scope.planYear), words);
+
+  const list = async (scope: Scope): Promise<DirectionView[]> =>
+    (await store.listDirections(scope.ijb.id, scope.planYear)).map((direction) => viewOf(direction, scope));
+
+  const dueBetween = async (scope: Scope, from: LocalDate | undefined, to: LocalDate): Promise<DueResult> => {
+    const entries = await store.listDue(scope.ijb.id, scope.planYear, from ? { from, to } : { to });
+    const directions = await store.getDirections(
+      scope.ijb.id,
+      scope.planYear,
+      entries.map((entry) => entry.ref),
+    );
+    const byRef = new Map(directions.filter((d) => isOpen(d.status)).map((d) => [d.ref, viewOf(d, scope)]));
+    const groups = new Map<LocalDate, DueGroup>();
+    for (const entry of entries) {
+      const view = byRef.get(entry.ref);
+      const deadline = view?.deadlines[entry.deadlineIndex];
+      if (!view || !deadline?.standing) continue;
+      const group = groups.get(entry.dueDate) ?? {
+        dueDate: entry.dueDate,
+        standing: deadline.standing,
+        directions: [],
+      };
+      if (!group.directions.includes(view)) group.directions.push(view);
+      groups.set(entry.dueDate, group);
+    }
+    return { scope, ...(from ? { from } : {}), to, groups: [...groups.values()] };
+  };
+
+  const due = (scope: Scope, window: DueWindow): Promise<DueResult> => {
+    if (window.kind === 'days') return dueBetween(scope, scope.today, addDays(scope.today, window.days));
+    const thisMonth = Number(scope.today.slice(5, 7));
+    const thisYear = Number(scope.today.slice(0, 4));
+    const year = window.year ?? (window.month >= thisMonth ? thisYear : thisYear + 1);
+    return dueBetween(scope, firstDayOfMonth(year, window.month), lastDayOfMonth(year, window.month));
+  };
+
+  const overdue = (scope: Scope): Promise<DueResult> =>
+    dueBetween(scope, undefined, addDays(scope.today, -1));
+
+  return { scope, show, search, list, due, overdue };
+}

@@ -1,0 +1,81 @@
+import { App, type AppOptions, type Authorize, type LogLevel, type Receiver, webApi } from '@slack/bolt';
+import type { LookupService } from '../lookup/lookup-service';
+import { registerCardActions } from './listeners/card-actions';
+import { registerDirectionCommand } from './listeners/direction-command';
+
+export interface SlackAppDeps {
+  lookup: LookupService;
+  ackBudgetMs?: number;
+}
+
+export interface SlackAppOptions {
+  receiver: Receiver;
+  /** The bot token; absent in offline use, where nothing calls the Web API. */
+  botToken?: string;
+  botId?: string;
+  botUserId?: string;
+  /** Where the Slack Web API is (a stand-in in tests); Slack's own when unset. */
+  slackApiUrl?: string;
+  logLevel?: 'debug' | 'info' | 'warn' | 'error';
+  /** Socket Mode receivers need the app to know; HTTP receivers do not. */
+  socketMode?: boolean;
+}
+
+/**
+ * The Bolt app with every listener of the product. Transport-neutral: the local server,
+ * Socket Mode and Lambda each bring their own receiver.
+ */
+export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): App {
+  const appOptions: AppOptions = {
+    receiver: options.receiver,
+    authorize: authorizeOnce(options),
+    logLevel: (options.logLevel ?? 'info') as LogLevel,
+    ...(options.socketMode ? { socketMode: true } : {}),
+    clientOptions: {
+      ...(options.slackApiUrl ? { slackApiUrl: withSlash(options.slackApiUrl) } : {}),
+      // The Web API client's defaults retry for ~30 minutes with no timeout (PLATFORM.md): far
+      // beyond any request we serve. Fail fast and say so instead.
+      timeout: 5_000,
+      retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1_000 },
+      rejectRateLimitedCalls: false,
+    },
+  };
+  const app = new App(appOptions);
+  registerDirectionCommand(app, { lookup: deps.lookup, ackBudgetMs: deps.ackBudgetMs ?? 2_000 });
+  registerCardActions(app, { lookup: deps.lookup });
+  return app;
+}
+
+/**
+ * Bolt's token authorisation calls auth.test at start-up, or on every request when told not
+ * to verify (PLATFORM.md). With the bot ids configured no call is made at all; without them,
+ * auth.test runs once on first use and its answer is kept.
+ */
+function authorizeOnce({ botToken, botId, botUserId, slackApiUrl }: SlackAppOptions): Authorize<boolean> {
+  const token = botToken ?? 'xoxb-offline';
+  if (!botToken || (botId && botUserId)) {
+    const known = { botToken: token, botId: botId ?? 'B0LOCAL', botUserId: botUserId ?? 'U0LOCALBOT' };
+    return async () => known;
+  }
+  let identity: Promise<{ botId: string; botUserId: string }> | undefined;
+  return async ({ isEnterpriseInstall }) => {
+    identity ??= fetchIdentity(token, slackApiUrl).catch((error) => {
+      identity = undefined;
+      throw error;
+    });
+    return { botToken: token, isEnterpriseInstall, ...(await identity) };
+  };
+}
+
+async function fetchIdentity(
+  token: string,
+  slackApiUrl?: string,
+): Promise<{ botId: string; botUserId: string }> {
+  const client = new webApi.WebClient(token, slackApiUrl ? { slackApiUrl: withSlash(slackApiUrl) } : {});
+  const result = await client.auth.test();
+  return { botId: String(result.bot_id), botUserId: String(result.user_id) };
+}
+
+function withSlash(url: string): string {
+  return url.endsWith('/') ? url : `${url}/`;
+}

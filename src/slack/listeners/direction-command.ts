@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import type { App } from '@slack/bolt';
+import { type DirectionCommand, parseDirectionCommand } from '../../lookup/command';
+import type { LookupService } from '../../lookup/lookup-service';
+import type { Reply } from '../renderers/blocks';
+import { renderDirectionCard } from '../renderers/direction-card';
+import { renderHelp } from '../renderers/help';
+import {
+  renderDirectionList,
+  renderDue,
+  renderMissing,
+  renderProblem,
+  renderSearchResults,
+} from '../renderers/lists';
+import { toSlackMessage } from '../reply';
+
+export interface CommandDeps {
+  lookup: LookupService;
+  /** How long the answer may take before we ack with "looking…" and send it by response_url instead. */
+  ackBudgetMs: number;
+}
+
+/** Answers `/direction …` from the register. Pure of Slack: text in, reply out. */
+export async function answerDirectionCommand(
+  command: DirectionCommand,
+  request: { teamId?: string },
+  lookup: LookupService,
+): Promise<Reply> {
+  switch (command.kind) {
+    case 'help':
+      return renderHelp();
+    case 'not-yet':
+      return renderHelp(command.feature);
+    case 'invalid':
+      return renderProblem(command.problem, command.example);
+  }
+  const scoped = await lookup.scope({
+    ...request,
+    ...('planYear' in command ? { planYear: command.planYear } : {}),
+  });
+  if (!scoped.ok) return renderProblem(scoped.problem, '/direction help');
+  const { scope } = scoped;
+  switch (command.kind) {
+    case 'show': {
+      const result = await lookup.show(scope, command.ref);
+      return result.kind === 'found'
+        ? renderDirectionCard(scope, result.view, command.share ? 'channel' : 'private')
+        : renderMissing(scope, command.ref, result.suggestions, result.inOtherYears);
+    }
+    case 'search':
+      return renderSearchResults(scope, command.words, await lookup.search(scope, command.words));
+    case 'list':
+      return renderDirectionList(scope, await lookup.list(scope));
+    case 'due': {
+      const result = await lookup.due(scope, command.window);
+      const heading =
+        command.window.kind === 'days'
+          ? `Due in the next ${command.window.days} days`
+          : `Due ${monthHeading(result.from)}`;
+      return renderDue(
+        result,
+        heading,
+        `Nothing falls due ${heading.slice(4)} in ${scope.ijb.shortName} ${scope.planYear}.`,
+      );
+    }
+    case 'overdue':
+      return renderDue(
+        await lookup.overdue(scope),
+        'Overdue',
+        `Nothing is overdue in ${scope.ijb.shortName} ${scope.planYear}.`,
+      );
+  }
+}
+
+function monthHeading(from: string | undefined): string {
+  if (!from) return '';
+  return `in ${new Date(`${from}T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })}`;
+}
+
+export function registerDirectionCommand(app: App, { lookup, ackBudgetMs }: CommandDeps): void {
+  // Matches /direction and variants such as /direction-dev, so a test app can live beside the real one.
+  app.command(/^\/direction(-[a-z0-9]+)?$/, async ({ command, ack, respond, logger }) => {
+    const answer = answerDirectionCommand(
+      parseDirectionCommand(command.text ?? ''),
+      { teamId: command.team_id },
+      lookup,
+    ).catch((error: unknown) => {
+      const reference = randomUUID().slice(0, 8);
+      logger.error(
+        `direction command failed (ref ${reference}): ${String((error as Error)?.stack ?? error)}`,
+      );
+      return renderProblem(
+        `Sorry, I could not look that up just now (reference ${reference}). Nothing was changed; please try again in a minute.`,
+      );
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => resolve(undefined), ackBudgetMs);
+    });
+    const reply = await Promise.race([answer, late]);
+    clearTimeout(timer);
+    if (reply) {
+      await ack(toSlackMessage(reply));
+      return;
+    }
+    // Slack gives 3 s to acknowledge (https://docs.slack.dev/interactivity/implementing-slash-commands):
+    // when the register is slow, acknowledge now and deliver the answer through response_url.
+    await ack({ response_type: 'ephemeral', text: ':hourglass_flowing_sand: Looking that up…' });
+    await respond(toSlackMessage(await answer));
+  });
+}

@@ -1,0 +1,33 @@
+import { refKey } from '../domain/direction';
+
+/**
+ * Every key of the register, in one place. Nothing outside src/store builds a key.
+ * See docs/data-model.md for the access pattern each one serves.
+ */
+export const keys = {
+  ijb: (ijbId: string) => ({ pk: `IJB#${ijbId}`, sk: 'PROFILE' }),
+  ijbIndex: (ijbId: string) => ({ gsi1pk: 'IJBS', gsi1sk: ijbId }),
+  planYear: (ijbId: string, year: string) => ({ pk: `IJB#${ijbId}`, sk: `YEAR#${year}` }),
+  planYearPrefix: (ijbId: string) => ({ pk: `IJB#${ijbId}`, skPrefix: 'YEAR#' }),
+  direction: (ijbId: string, year: string, ref: string) => ({
+    pk: register(ijbId, year),
+    sk: `DIR#${refKey(ref)}`,
+  }),
+  directionPrefix: (ijbId: string, year: string) => ({ pk: register(ijbId, year), skPrefix: 'DIR#' }),
+  /** One item per deadline that has a due day, indexed by that day. */
+  deadline: (ijbId: string, year: string, ref: string, index: number, dueDate: string) => ({
+    pk: register(ijbId, year),
+    sk: `DUE#${refKey(ref)}#${index}`,
+    gsi1pk: dueScope(ijbId, year),
+    gsi1sk: `${dueDate}#${refKey(ref)}#${index}`,
+  }),
+  dueScope,
+};
+
+function register(ijbId: string, year: string): string {
+  return `REG#${ijbId}#${year}`;
+}
+
+function dueScope(ijbId: string, year: string): string {
+  return `DUE#${ijbId}#${year}`;
+}
