@@ -19,7 +19,7 @@ const optionalUrl = optionalText.pipe(
 );
 
 const ConfigSchema = z.object({
-  PORT: z.coerce.number({ message: 'must be a port number' }).int().min(1).max(65_535).default(3000),
+  PORT: z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65_535).default(3000),
   DATA_DIR: z.string().min(1).default('.data'),
   TABLE_NAME: z.string().min(3).max(255).default(DEFAULT_TABLE_NAME),
   AWS_REGION: z.string().min(1).default('eu-west-2'),

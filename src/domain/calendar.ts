@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import { addDays, dayOfWeek, type LocalDate } from './local-date';
+import { addDays, dayOfWeek, type LocalDate, toUtc } from './local-date';
 
 /**
  * Working days as Scottish public bodies keep them: Monday to Friday, less Scotland's
@@ -22,6 +22,7 @@ export interface WorkingCalendar {
 export function scottishCalendar(extraClosures: readonly LocalDate[] = []): WorkingCalendar {
   const rules = new Holidays('GB', 'SCT');
   const byYear = new Map<number, Map<LocalDate, string>>();
+  const weekdayHolidays = new Map<number, LocalDate[]>();
 
   const holidaysOf = (year: number): Map<LocalDate, string> => {
     let days = byYear.get(year);
@@ -38,16 +39,29 @@ export function scottishCalendar(extraClosures: readonly LocalDate[] = []): Work
     return days;
   };
 
+  const weekdayHolidaysOf = (year: number): LocalDate[] => {
+    let days = weekdayHolidays.get(year);
+    if (!days) {
+      days = [...holidaysOf(year).keys()].filter((day) => dayOfWeek(day) !== 0 && dayOfWeek(day) !== 6);
+      weekdayHolidays.set(year, days);
+    }
+    return days;
+  };
+
   const holidayName = (day: LocalDate) => holidaysOf(Number(day.slice(0, 4))).get(day);
   const isWorkingDay = (day: LocalDate) => {
     const weekday = dayOfWeek(day);
     return weekday !== 0 && weekday !== 6 && holidayName(day) === undefined;
   };
 
+  // Counted, not walked: weekdays by arithmetic, less the weekday holidays in between, so
+  // "overdue by 470 working days" costs the same as "3 working days left".
   const workingDaysBetween = (from: LocalDate, to: LocalDate): number => {
     if (to < from) return -workingDaysBetween(to, from);
-    let count = 0;
-    for (let day = addDays(from, 1); day <= to; day = addDays(day, 1)) if (isWorkingDay(day)) count++;
+    let count = weekdaysUpTo(to) - weekdaysUpTo(from);
+    for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
+      for (const day of weekdayHolidaysOf(year)) if (day > from && day <= to) count--;
+    }
     return count;
   };
 
@@ -68,4 +82,13 @@ export function scottishCalendar(extraClosures: readonly LocalDate[] = []): Work
   };
 
   return { isWorkingDay, holidayName, workingDaysBetween, onOrBefore, addWorkingDays };
+}
+
+/** Monday-to-Friday days from a fixed Monday up to and including `day`. */
+function weekdaysUpTo(day: LocalDate): number {
+  const MONDAY_1970_01_05 = 4;
+  const days = Math.round(toUtc(day).getTime() / 86_400_000) - MONDAY_1970_01_05;
+  const weeks = Math.floor(days / 7);
+  const rest = days - weeks * 7; // 0 = Monday … 6 = Sunday
+  return weeks * 5 + Math.min(rest + 1, 5);
 }

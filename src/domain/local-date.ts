@@ -16,9 +16,21 @@ export const LocalDateSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2025-01-31')
   .refine((value) => toUtc(value).toISOString().startsWith(value), 'Not a real calendar date');
 
-/** The day it is in Scotland at this instant (Europe/London, whatever the clocks are doing). */
+let lastMinute = Number.NaN;
+let lastDay = '';
+
+/**
+ * The day it is in Scotland at this instant (Europe/London, whatever the clocks are doing).
+ * Every request asks, so the answer is kept for the minute: London's day only changes on
+ * a minute boundary.
+ */
 export function londonDay(instant: Date): LocalDate {
-  return format(new TZDate(instant, LONDON), 'yyyy-MM-dd');
+  const minute = Math.floor(instant.getTime() / 60_000);
+  if (minute !== lastMinute) {
+    lastDay = format(new TZDate(instant, LONDON), 'yyyy-MM-dd');
+    lastMinute = minute;
+  }
+  return lastDay;
 }
 
 export function toUtc(day: LocalDate): Date {
@@ -53,17 +65,12 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
   return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
 }
 
-const LONG = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 
-/** "Fri 31 Jan 2025" */
+/** "Fri 31 Jan 2025" — built by hand so it reads the same on every Node and ICU version. */
 export function formatDay(day: LocalDate): string {
-  return LONG.format(toUtc(day)).replace(',', '');
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return `${WEEKDAYS[dayOfWeek(day)]} ${date} ${MONTH_NAMES[month - 1]?.slice(0, 3)} ${year}`;
 }
 
 export const MONTH_NAMES = [

@@ -1,12 +1,10 @@
-import { HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import { ConfigError, loadConfig } from '../config';
-import { createLookupService } from '../lookup/lookup-service';
 import { seedRegister } from '../register/seed';
-import { createSlackApp } from '../slack/app';
 import { createDynamoRegisterStore } from '../store/dynamo-register-store';
 import { TableMismatchError } from '../store/ensure-table';
 import { announceEndpoint, withdrawEndpoint } from './embedded-dynamo';
 import { openLocalDynamo } from './local-dynamo';
+import { startLocalServer } from './server';
 
 /**
  * `npm start`: the whole product on one machine. DynamoDB is dynalite persisted under
@@ -19,48 +17,15 @@ async function main(): Promise<void> {
   if (dynamo.source === 'embedded') await announceEndpoint(config.DATA_DIR, dynamo.endpoint);
   const store = createDynamoRegisterStore(dynamo.db, config.TABLE_NAME);
   const seeded = await seedRegister(store, new Date());
-
-  const health = {
-    path: '/health',
-    method: 'GET',
-    handler: (_req: unknown, res: import('node:http').ServerResponse) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{"status":"ok"}');
-    },
-  };
-  const socketMode = config.SLACK_APP_TOKEN !== undefined;
-  const receiver: Receiver = socketMode
-    ? new SocketModeReceiver({
-        appToken: config.SLACK_APP_TOKEN as string,
-        customRoutes: [health],
-        installerOptions: { port: config.PORT },
-      })
-    : new HTTPReceiver({
-        signingSecret: config.signingSecret,
-        endpoints: '/slack/events',
-        customRoutes: [health],
-      });
-  const app = createSlackApp(
-    {
-      receiver,
-      socketMode,
-      ...(config.SLACK_BOT_TOKEN ? { botToken: config.SLACK_BOT_TOKEN } : {}),
-      ...(config.SLACK_BOT_ID ? { botId: config.SLACK_BOT_ID } : {}),
-      ...(config.SLACK_BOT_USER_ID ? { botUserId: config.SLACK_BOT_USER_ID } : {}),
-      ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
-      logLevel: config.LOG_LEVEL,
-    },
-    { lookup: createLookupService({ store, clock: () => new Date(), defaultIjbId: config.DIRECTIONS_IJB }) },
-  );
-  await app.start(config.PORT);
+  const server = await startLocalServer(config, { store, clock: () => new Date() });
 
   const where =
     dynamo.source === 'configured' ? dynamo.endpoint : `${config.DATA_DIR}/ (dynalite at ${dynamo.endpoint})`;
   console.log(
     [
-      `IJB Directions is ready${socketMode ? ' (Socket Mode: connected to your Slack workspace)' : ''}.`,
-      `  Slack endpoint  http://localhost:${config.PORT}/slack/events`,
-      `  Health          http://localhost:${config.PORT}/health`,
+      `IJB Directions is ready${server.socketMode ? ' (Socket Mode: connected to your Slack workspace)' : ''}.`,
+      `  Slack endpoint  http://localhost:${server.port}/slack/events`,
+      `  Health          http://localhost:${server.port}/health`,
       `  Register        ${where}${seeded.length > 0 ? ` — seeded ${seeded.join(', ')}` : ''}`,
       config.usingDevelopmentSecret
         ? '  Signing secret  the development default (set SLACK_SIGNING_SECRET for a real workspace)'
@@ -75,7 +40,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping.`);
-    await app.stop().catch(() => {});
+    await server.stop().catch(() => {});
     if (dynamo.source === 'embedded') await withdrawEndpoint(config.DATA_DIR);
     await dynamo.close();
     process.exit(0);
@@ -85,23 +50,22 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-  } else if (error instanceof TableMismatchError) {
-    console.error(
-      `${error.message}.\nThe local data under DATA_DIR was made by an older version: move it aside (mv .data .data.old) and start again.`,
-    );
-  } else if ((error as { code?: string }).code === 'EADDRINUSE') {
-    console.error(
-      `Port ${process.env.PORT ?? 3000} is in use: is IJB Directions already running? Set PORT to use another.`,
-    );
-  } else if (
-    /LOCK|lock/.test(String((error as Error)?.message ?? '')) ||
-    (error as { code?: string }).code === 'LEVEL_DATABASE_NOT_OPEN'
-  ) {
-    console.error('The local database is in use by another process (is `npm start` already running?).');
-  } else {
-    console.error(error);
-  }
+  console.error(explain(error));
   process.exit(1);
 });
+
+function explain(error: unknown): unknown {
+  const code = (error as { code?: string }).code;
+  const message = String((error as Error)?.message ?? '');
+  if (error instanceof ConfigError) return error.message;
+  if (error instanceof TableMismatchError) {
+    return `${error.message}.\nThe local data under DATA_DIR was made by an older version: move it aside (mv .data .data.old) and start again.`;
+  }
+  if (code === 'EADDRINUSE') {
+    return `Port ${process.env.PORT ?? 3000} is in use: is IJB Directions already running? Set PORT to use another.`;
+  }
+  if (code === 'LEVEL_DATABASE_NOT_OPEN' || /lock/i.test(message)) {
+    return 'The local database under DATA_DIR is in use by another process: is `npm start` already running?';
+  }
+  return error;
+}

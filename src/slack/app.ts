@@ -11,11 +11,11 @@ export interface SlackAppDeps {
 export interface SlackAppOptions {
   receiver: Receiver;
   /** The bot token; absent in offline use, where nothing calls the Web API. */
-  botToken?: string;
-  botId?: string;
-  botUserId?: string;
+  botToken?: string | undefined;
+  botId?: string | undefined;
+  botUserId?: string | undefined;
   /** Where the Slack Web API is (a stand-in in tests); Slack's own when unset. */
-  slackApiUrl?: string;
+  slackApiUrl?: string | undefined;
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
   /** Socket Mode receivers need the app to know; HTTP receivers do not. */
   socketMode?: boolean;

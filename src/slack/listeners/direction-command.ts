@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { App } from '@slack/bolt';
+import { MONTH_NAMES } from '../../domain/local-date';
 import { type DirectionCommand, parseDirectionCommand } from '../../lookup/command';
 import type { LookupService } from '../../lookup/lookup-service';
 import type { Reply } from '../renderers/blocks';
@@ -73,8 +74,7 @@ export async function answerDirectionCommand(
 }
 
 function monthHeading(from: string | undefined): string {
-  if (!from) return '';
-  return `in ${new Date(`${from}T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })}`;
+  return from ? `in ${MONTH_NAMES[Number(from.slice(5, 7)) - 1]} ${from.slice(0, 4)}` : '';
 }
 
 export function registerDirectionCommand(app: App, { lookup, ackBudgetMs }: CommandDeps): void {

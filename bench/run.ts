@@ -1,0 +1,21 @@
+import { benchLookup } from './lookup';
+
+/**
+ * `npm run bench [-- name…]`: prints figures, asserts nothing. Each benchmark measures the
+ * product side by side with its baseline in the same run.
+ */
+const BENCHMARKS: Record<string, () => Promise<string[]>> = {
+  lookup: benchLookup,
+};
+
+const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+const names = wanted.length > 0 ? wanted : Object.keys(BENCHMARKS);
+for (const name of names) {
+  const bench = BENCHMARKS[name];
+  if (!bench) {
+    console.error(`No benchmark "${name}". Known: ${Object.keys(BENCHMARKS).join(', ')}`);
+    process.exit(2);
+  }
+  for (const line of await bench()) console.log(line);
+  console.log('');
+}

@@ -1,0 +1,69 @@
+import type { Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import type { Config } from '../config';
+import { createLookupService } from '../lookup/lookup-service';
+import { createSlackApp } from '../slack/app';
+import type { RegisterStore } from '../store/register-store';
+
+export interface LocalServer {
+  app: App;
+  /** The port actually bound (useful when asked for port 0). */
+  port: number;
+  socketMode: boolean;
+  stop(): Promise<void>;
+}
+
+export interface LocalServerDeps {
+  store: RegisterStore;
+  clock: () => Date;
+  /** How long a command may take before it is acked and answered through response_url. */
+  ackBudgetMs?: number;
+}
+
+/**
+ * The Bolt app on a local HTTP port (POST /slack/events, GET /health), or over Socket
+ * Mode when an app-level token is configured. Used by `npm start` and the integration tests.
+ */
+export async function startLocalServer(
+  config: Config,
+  { store, clock, ackBudgetMs }: LocalServerDeps,
+): Promise<LocalServer> {
+  const health = {
+    path: '/health',
+    method: 'GET',
+    handler: (_request: unknown, response: ServerResponse) => {
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
+    },
+  };
+  const socketMode = config.SLACK_APP_TOKEN !== undefined;
+  const receiver: Receiver = config.SLACK_APP_TOKEN
+    ? new SocketModeReceiver({
+        appToken: config.SLACK_APP_TOKEN,
+        customRoutes: [health],
+        installerOptions: { port: config.PORT },
+      })
+    : new HTTPReceiver({
+        signingSecret: config.signingSecret,
+        endpoints: '/slack/events',
+        customRoutes: [health],
+      });
+  const app = createSlackApp(
+    {
+      receiver,
+      socketMode,
+      botToken: config.SLACK_BOT_TOKEN,
+      botId: config.SLACK_BOT_ID,
+      botUserId: config.SLACK_BOT_USER_ID,
+      slackApiUrl: config.SLACK_API_URL,
+      logLevel: config.LOG_LEVEL,
+    },
+    {
+      lookup: createLookupService({ store, clock, defaultIjbId: config.DIRECTIONS_IJB }),
+      ...(ackBudgetMs ? { ackBudgetMs } : {}),
+    },
+  );
+  const started = (await app.start(config.PORT)) as unknown;
+  const port = socketMode ? config.PORT : ((started as Server).address() as AddressInfo).port;
+  return { app, port, socketMode, stop: () => app.stop() as Promise<void> };
+}
