@@ -27,8 +27,17 @@ export async function benchLookup(): Promise<string[]> {
   const store = createDynamoRegisterStore(full.db, dynamo.tableName);
   await seedRegister(store, new Date());
 
-  const config = loadConfig({ PORT: '0', SLACK_SIGNING_SECRET: SECRET, LOG_LEVEL: 'error' });
-  const product = await startLocalServer(config, { store, clock: () => new Date('2024-12-20T10:00:00Z') });
+  const config = loadConfig({
+    PORT: '0',
+    SLACK_SIGNING_SECRET: SECRET,
+    LOG_LEVEL: 'error',
+    TABLE_NAME: dynamo.tableName,
+  });
+  const product = await startLocalServer(config, {
+    store,
+    db: full.db,
+    clock: () => new Date('2024-12-20T10:00:00Z'),
+  });
 
   const key = keys.direction('midlothian', '2023-24', '5.1');
   const floorReceiver = new HTTPReceiver({ signingSecret: SECRET, logLevel: 'error' as never });

@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   if (dynamo.source === 'embedded') await announceEndpoint(config.DATA_DIR, dynamo.endpoint);
   const store = createDynamoRegisterStore(dynamo.db, config.TABLE_NAME);
   const seeded = await seedRegister(store, new Date());
-  const server = await startLocalServer(config, { store, clock: () => new Date() });
+  const server = await startLocalServer(config, { store, db: dynamo.db, clock: () => new Date() });
 
   const where =
     dynamo.source === 'configured' ? dynamo.endpoint : `${config.DATA_DIR}/ (dynalite at ${dynamo.endpoint})`;

@@ -1,21 +1,27 @@
 import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from '../config';
 import { createLookupService } from '../lookup/lookup-service';
 import { createSlackApp } from '../slack/app';
+import { createCapabilities, jobHandlersOf } from '../slack/capabilities';
 import type { RegisterStore } from '../store/register-store';
+import { createInProcessQueue, type JobHandlers } from '../work/job-queue';
 
 export interface LocalServer {
   app: App;
   /** The port actually bound (useful when asked for port 0). */
   port: number;
   socketMode: boolean;
+  /** Resolves when every deferred job in flight has finished (for tests). */
+  drain(): Promise<void>;
   stop(): Promise<void>;
 }
 
 export interface LocalServerDeps {
   store: RegisterStore;
+  db: DynamoDBDocumentClient;
   clock: () => Date;
   /** How long a command may take before it is acked and answered through response_url. */
   ackBudgetMs?: number;
@@ -23,12 +29,10 @@ export interface LocalServerDeps {
 
 /**
  * The Bolt app on a local HTTP port (POST /slack/events, GET /health), or over Socket
- * Mode when an app-level token is configured. Used by `npm start` and the integration tests.
+ * Mode when an app-level token is configured. Deferred jobs run in this process after the
+ * ack. Used by `npm start` and the integration tests.
  */
-export async function startLocalServer(
-  config: Config,
-  { store, clock, ackBudgetMs }: LocalServerDeps,
-): Promise<LocalServer> {
+export async function startLocalServer(config: Config, deps: LocalServerDeps): Promise<LocalServer> {
   const health = {
     path: '/health',
     method: 'GET',
@@ -48,6 +52,22 @@ export async function startLocalServer(
         endpoints: '/slack/events',
         customRoutes: [health],
       });
+
+  let handlers: JobHandlers = {};
+  const queue = createInProcessQueue(
+    () => handlers,
+    (job, error) => console.error(`Deferred job ${job.kind} failed:`, error),
+  );
+  const capabilities = createCapabilities({
+    store: deps.store,
+    db: deps.db,
+    tableName: config.TABLE_NAME,
+    clock: deps.clock,
+    queue,
+    defaultIjbId: config.DIRECTIONS_IJB,
+  });
+  handlers = jobHandlersOf(capabilities);
+
   const app = createSlackApp(
     {
       receiver,
@@ -59,11 +79,25 @@ export async function startLocalServer(
       logLevel: config.LOG_LEVEL,
     },
     {
-      lookup: createLookupService({ store, clock, defaultIjbId: config.DIRECTIONS_IJB }),
-      ...(ackBudgetMs ? { ackBudgetMs } : {}),
+      lookup: createLookupService({
+        store: deps.store,
+        clock: deps.clock,
+        defaultIjbId: config.DIRECTIONS_IJB,
+      }),
+      capabilities,
+      ...(deps.ackBudgetMs ? { ackBudgetMs: deps.ackBudgetMs } : {}),
     },
   );
   const started = (await app.start(config.PORT)) as unknown;
   const port = socketMode ? config.PORT : ((started as Server).address() as AddressInfo).port;
-  return { app, port, socketMode, stop: () => app.stop() as Promise<void> };
+  return {
+    app,
+    port,
+    socketMode,
+    drain: () => queue.drain(),
+    stop: async () => {
+      await queue.drain();
+      await app.stop();
+    },
+  };
 }

@@ -34,6 +34,21 @@ export const DEFAULT_DUE_DAYS = 30;
 const MAX_DUE_DAYS = 800;
 const MAX_TEXT = 500;
 
+/**
+ * Splits `/direction [year] <word> <rest>` so a sub-command can be picked by its first word.
+ * `rest` is kept exactly as typed (bar the surrounding spaces): it may be someone's update.
+ */
+export function splitSubcommand(raw: string): { planYear?: PlanYear; word: string; rest: string } {
+  const first = /^(\S*)\s*([\s\S]*)$/.exec(raw.trim());
+  const planYear = first?.[1] ? normalisePlanYear(first[1]) : undefined;
+  const words = planYear ? /^(\S*)\s*([\s\S]*)$/.exec(first?.[2] ?? '') : first;
+  return {
+    ...(planYear ? { planYear } : {}),
+    word: (words?.[1] ?? '').toLowerCase(),
+    rest: (words?.[2] ?? '').trim(),
+  };
+}
+
 export function parseDirectionCommand(raw: string): DirectionCommand {
   const text = raw.replace(/\s+/g, ' ').trim();
   if (text.length > MAX_TEXT) {

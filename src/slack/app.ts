@@ -1,10 +1,13 @@
 import { App, type AppOptions, type Authorize, type LogLevel, type Receiver, webApi } from '@slack/bolt';
 import type { LookupService } from '../lookup/lookup-service';
+import type { SlackCapability } from './capability';
 import { registerCardActions } from './listeners/card-actions';
 import { registerDirectionCommand } from './listeners/direction-command';
 
 export interface SlackAppDeps {
   lookup: LookupService;
+  /** What later capabilities add: sub-commands, listeners, deferred jobs. */
+  capabilities?: readonly SlackCapability[];
   ackBudgetMs?: number;
 }
 
@@ -41,8 +44,14 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Ap
     },
   };
   const app = new App(appOptions);
-  registerDirectionCommand(app, { lookup: deps.lookup, ackBudgetMs: deps.ackBudgetMs ?? 2_000 });
+  const capabilities = deps.capabilities ?? [];
+  registerDirectionCommand(app, {
+    lookup: deps.lookup,
+    ackBudgetMs: deps.ackBudgetMs ?? 2_000,
+    subcommands: capabilities.flatMap((capability) => capability.subcommands ?? []),
+  });
   registerCardActions(app, { lookup: deps.lookup });
+  for (const capability of capabilities) capability.register?.(app);
   return app;
 }
 

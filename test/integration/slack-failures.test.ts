@@ -21,7 +21,7 @@ describe('when the register fails or is slow', () => {
     const { status, body } = await harness.command('5.1');
     expect(status).toBe(200);
     expect(visibleText(body)).toMatch(
-      /could not look that up just now \(reference [0-9a-f]{8}\)\. Nothing was changed/,
+      /that did not work just now \(reference [0-9a-f]{8}\)\. Nothing was changed/,
     );
     expect(JSON.stringify(body)).not.toContain('ProvisionedThroughput');
   });
@@ -42,7 +42,7 @@ describe('when the register fails or is slow', () => {
     try {
       const { status, body } = await harness.command('5.1', { responseUrl: slack.responseUrl });
       expect(status).toBe(200);
-      expect(body.text).toContain('Looking that up');
+      expect(body.text).toContain('Working on it');
       const [late] = await slack.waitFor(1);
       expect(visibleText(late?.body)).toContain('5.1 · Health Inequalities');
     } finally {

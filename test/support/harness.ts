@@ -38,6 +38,8 @@ export async function startTestDynamo(): Promise<{
 export interface Harness {
   url: string;
   store: RegisterStore;
+  db: DynamoDBDocumentClient;
+  tableName: string;
   server: LocalServer;
   config: Config;
   /** Sends a signed slash command and returns the HTTP status and parsed ack body. */
@@ -70,10 +72,12 @@ export async function startHarness(
     PORT: '0',
     SLACK_SIGNING_SECRET: TEST_SECRET,
     LOG_LEVEL: 'error',
+    TABLE_NAME: data.tableName,
     ...options.env,
   });
   const server = await startLocalServer(config, {
     store: options.wrapStore ? options.wrapStore(data.store) : data.store,
+    db: data.db,
     clock: options.clock ?? (() => new Date()),
     ...(options.ackBudgetMs ? { ackBudgetMs: options.ackBudgetMs } : {}),
   });
@@ -93,6 +97,8 @@ export async function startHarness(
   return {
     url,
     store: data.store,
+    db: data.db,
+    tableName: data.tableName,
     server,
     config,
     command: (text, fields) => signed(slashCommandBody({ text, ...fields })),

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { App } from '@slack/bolt';
 import { MONTH_NAMES } from '../../domain/local-date';
-import { type DirectionCommand, parseDirectionCommand } from '../../lookup/command';
+import { type DirectionCommand, parseDirectionCommand, splitSubcommand } from '../../lookup/command';
 import type { LookupService } from '../../lookup/lookup-service';
+import type { Subcommand } from '../capability';
 import type { Reply } from '../renderers/blocks';
 import { renderDirectionCard } from '../renderers/direction-card';
 import { renderHelp } from '../renderers/help';
@@ -19,6 +20,8 @@ export interface CommandDeps {
   lookup: LookupService;
   /** How long the answer may take before we ack with "looking…" and send it by response_url instead. */
   ackBudgetMs: number;
+  /** Sub-commands that capabilities add (update, history, subscribe…). */
+  subcommands: readonly Subcommand[];
 }
 
 /** Answers `/direction …` from the register. Pure of Slack: text in, reply out. */
@@ -26,12 +29,14 @@ export async function answerDirectionCommand(
   command: DirectionCommand,
   request: { teamId?: string },
   lookup: LookupService,
+  subcommands: readonly Subcommand[] = [],
 ): Promise<Reply> {
+  const extraHelp = subcommands.flatMap((subcommand) => subcommand.help);
   switch (command.kind) {
     case 'help':
-      return renderHelp();
+      return renderHelp(extraHelp);
     case 'not-yet':
-      return renderHelp(command.feature);
+      return renderHelp(extraHelp, command.feature);
     case 'invalid':
       return renderProblem(command.problem, command.example);
   }
@@ -77,35 +82,53 @@ function monthHeading(from: string | undefined): string {
   return from ? `in ${MONTH_NAMES[Number(from.slice(5, 7)) - 1]} ${from.slice(0, 4)}` : '';
 }
 
-export function registerDirectionCommand(app: App, { lookup, ackBudgetMs }: CommandDeps): void {
+export function registerDirectionCommand(app: App, { lookup, ackBudgetMs, subcommands }: CommandDeps): void {
+  const byName = new Map(
+    subcommands.flatMap((subcommand) => subcommand.names.map((name) => [name, subcommand])),
+  );
+
   // Matches /direction and variants such as /direction-dev, so a test app can live beside the real one.
-  app.command(/^\/direction(-[a-z0-9]+)?$/, async ({ command, ack, respond, logger }) => {
-    const answer = answerDirectionCommand(
-      parseDirectionCommand(command.text ?? ''),
-      { teamId: command.team_id },
-      lookup,
-    ).catch((error: unknown) => {
+  app.command(/^\/direction(-[a-z0-9]+)?$/, async ({ command, ack, respond, logger, client }) => {
+    const text = command.text ?? '';
+    const { word, rest, planYear } = splitSubcommand(text);
+    const subcommand = byName.get(word);
+    const work: Promise<Reply | undefined> = subcommand
+      ? subcommand.handle(
+          {
+            text: rest,
+            ...(planYear ? { planYear } : {}),
+            userId: command.user_id,
+            teamId: command.team_id,
+            channelId: command.channel_id,
+            triggerId: command.trigger_id,
+            responseUrl: command.response_url,
+          },
+          { client, respond, logger },
+        )
+      : answerDirectionCommand(parseDirectionCommand(text), { teamId: command.team_id }, lookup, subcommands);
+    const answer = work.catch((error: unknown) => {
       const reference = randomUUID().slice(0, 8);
       logger.error(
         `direction command failed (ref ${reference}): ${String((error as Error)?.stack ?? error)}`,
       );
       return renderProblem(
-        `Sorry, I could not look that up just now (reference ${reference}). Nothing was changed; please try again in a minute.`,
+        `Sorry, that did not work just now (reference ${reference}). Nothing was changed; please try again in a minute.`,
       );
     });
     let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<undefined>((resolve) => {
-      timer = setTimeout(() => resolve(undefined), ackBudgetMs);
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), ackBudgetMs);
     });
     const reply = await Promise.race([answer, late]);
     clearTimeout(timer);
-    if (reply) {
-      await ack(toSlackMessage(reply));
+    if (reply !== 'late') {
+      await ack(reply ? toSlackMessage(reply) : undefined);
       return;
     }
     // Slack gives 3 s to acknowledge (https://docs.slack.dev/interactivity/implementing-slash-commands):
-    // when the register is slow, acknowledge now and deliver the answer through response_url.
-    await ack({ response_type: 'ephemeral', text: ':hourglass_flowing_sand: Looking that up…' });
-    await respond(toSlackMessage(await answer));
+    // when the work is slow, acknowledge now and deliver the answer through response_url.
+    await ack({ response_type: 'ephemeral', text: ':hourglass_flowing_sand: Working on it…' });
+    const lateReply = await answer;
+    if (lateReply) await respond(toSlackMessage(lateReply));
   });
 }

@@ -13,13 +13,15 @@ const EXAMPLES: [string, string][] = [
   ['/direction overdue', 'what is past its deadline and not achieved'],
 ];
 
-export function renderHelp(notYet?: string): Reply {
+export function renderHelp(extra: readonly (readonly [string, string])[] = [], notYet?: string): Reply {
   const blocks: Block[] = [
     header('IJB Directions'),
     ...(notYet
       ? sections(`:construction: \`/direction ${notYet}\` is coming soon. Here is what works today:`)
-      : sections('Look up the Directions your IJB has issued, and see what is due.')),
-    ...sections(EXAMPLES.map(([command, meaning]) => `\`${command}\`\n${meaning}`).join('\n\n')),
+      : sections('The Directions your IJB has issued: what they ask, by when, and how they are going.')),
+    ...sections(
+      [...EXAMPLES, ...extra].map(([command, meaning]) => `\`${command}\`\n${meaning}`).join('\n\n'),
+    ),
     context('Deadlines count Scotland’s working days: weekends and Scottish bank holidays are left out.'),
   ];
   return {

@@ -1,0 +1,23 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { RegisterStore } from '../store/register-store';
+import type { JobHandlers, JobQueue } from '../work/job-queue';
+import type { SlackCapability } from './capability';
+
+/** What every capability may build on. The same in the local server and in Lambda. */
+export interface ProductDeps {
+  store: RegisterStore;
+  db: DynamoDBDocumentClient;
+  tableName: string;
+  clock: () => Date;
+  queue: JobQueue;
+  defaultIjbId: string;
+}
+
+/** The product's capabilities beyond lookups, each in its own folder of src/. */
+export function createCapabilities(_deps: ProductDeps): SlackCapability[] {
+  return [];
+}
+
+export function jobHandlersOf(capabilities: readonly SlackCapability[]): JobHandlers {
+  return Object.assign({}, ...capabilities.map((capability) => capability.jobs ?? {}));
+}
