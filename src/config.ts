@@ -35,6 +35,21 @@ const ConfigSchema = z.object({
   SLACK_BOT_USER_ID: optionalText,
   SLACK_API_URL: optionalUrl,
   DIRECTIONS_IJB: IjbIdSchema.default('midlothian'),
+  /** Slack user ids of the first IJB admins, comma-separated; more are added in Slack. */
+  DIRECTIONS_ADMINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((id) => id.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be Slack user ids like U012ABCDEF, comma-separated'),
+      ),
+    ),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 

@@ -2,11 +2,13 @@ import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import { createAdminDirectory } from '../access/admins';
 import type { Config } from '../config';
 import { createLookupService } from '../lookup/lookup-service';
 import { createSlackApp } from '../slack/app';
 import { createCapabilities, jobHandlersOf } from '../slack/capabilities';
 import type { RegisterStore } from '../store/register-store';
+import { createThreadAnchorStore } from '../store/thread-anchors';
 import { createInProcessQueue, type JobHandlers } from '../work/job-queue';
 
 export interface LocalServer {
@@ -65,6 +67,8 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
     clock: deps.clock,
     queue,
     defaultIjbId: config.DIRECTIONS_IJB,
+    admins: createAdminDirectory(deps.db, config.TABLE_NAME, config.DIRECTIONS_ADMINS),
+    threadAnchors: createThreadAnchorStore(deps.db, config.TABLE_NAME),
   });
   handlers = jobHandlersOf(capabilities);
 

@@ -1,5 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AdminDirectory } from '../access/admins';
 import type { RegisterStore } from '../store/register-store';
+import type { ThreadAnchorStore } from '../store/thread-anchors';
 import type { JobHandlers, JobQueue } from '../work/job-queue';
 import type { SlackCapability } from './capability';
 
@@ -11,6 +13,8 @@ export interface ProductDeps {
   clock: () => Date;
   queue: JobQueue;
   defaultIjbId: string;
+  admins: AdminDirectory;
+  threadAnchors: ThreadAnchorStore;
 }
 
 /** The product's capabilities beyond lookups, each in its own folder of src/. */

@@ -117,6 +117,31 @@ export function createDynamoRegisterStore(db: DynamoDBDocumentClient, tableName:
       }));
     },
 
+    async setDeadlinesOpen(ijbId, planYear, ref, open) {
+      const { pk, skPrefix } = keys.deadlinePrefix(ijbId, planYear, ref);
+      for (const entry of await queryPrefix(pk, skPrefix)) {
+        const index = keys.deadline(
+          ijbId,
+          planYear,
+          ref,
+          entry.deadlineIndex as number,
+          entry.dueDate as string,
+        );
+        await db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: { pk: index.pk, sk: index.sk },
+            ...(open
+              ? {
+                  UpdateExpression: 'SET gsi1pk = :pk, gsi1sk = :sk',
+                  ExpressionAttributeValues: { ':pk': index.gsi1pk, ':sk': index.gsi1sk },
+                }
+              : { UpdateExpression: 'REMOVE gsi1pk, gsi1sk' }),
+          }),
+        );
+      }
+    },
+
     async writePlanYear({ ijb, record, directions, dueEntries }: PlanYearWrite) {
       const { ijbId, planYear } = record;
       await batchWrite([

@@ -21,7 +21,16 @@ export const keys = {
     gsi1pk: dueScope(ijbId, year),
     gsi1sk: `${dueDate}#${refKey(ref)}#${index}`,
   }),
+  deadlinePrefix: (ijbId: string, year: string, ref: string) => ({
+    pk: register(ijbId, year),
+    skPrefix: `DUE#${refKey(ref)}#`,
+  }),
   dueScope,
+  /** Slack admins of an IJB, beyond those configured. */
+  admin: (ijbId: string, userId: string) => ({ pk: `IJB#${ijbId}`, sk: `ADMIN#${userId}` }),
+  adminPrefix: (ijbId: string) => ({ pk: `IJB#${ijbId}`, skPrefix: 'ADMIN#' }),
+  /** A Slack message that stands for directions (a nudge, a status card): replies in its thread are about them. */
+  threadAnchor: (channel: string, ts: string) => ({ pk: `THREAD#${channel}#${ts}`, sk: 'ANCHOR' }),
 };
 
 function register(ijbId: string, year: string): string {

@@ -42,4 +42,9 @@ export interface RegisterStore {
    * the IJB's latest year last, so a load cut short is invisible and can simply be rerun.
    */
   writePlanYear(write: PlanYearWrite): Promise<void>;
+  /**
+   * Takes a direction's deadlines out of the due-date index when it closes (achieved,
+   * retired) and puts them back when it reopens, so due lists and nudges read only open ones.
+   */
+  setDeadlinesOpen(ijbId: string, planYear: PlanYear, ref: string, open: boolean): Promise<void>;
 }

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAdminDirectory, NotAnAdminError } from '../../src/access/admins';
+import { seedRegister } from '../../src/register/seed';
+import type { RegisterStore } from '../../src/store/register-store';
+import { createThreadAnchorStore } from '../../src/store/thread-anchors';
+import { startTestDynamo } from '../support/harness';
+
+let data: Awaited<ReturnType<typeof startTestDynamo>>;
+let store: RegisterStore;
+
+beforeAll(async () => {
+  data = await startTestDynamo();
+  store = data.store;
+  await seedRegister(store, new Date('2023-04-01T09:00:00Z'));
+});
+afterAll(() => data.close());
+
+describe('the register in DynamoDB', () => {
+  it('holds all 21 Midlothian 2023-24 directions, and the IJB’s latest year', async () => {
+    const directions = await store.listDirections('midlothian', '2023-24');
+    expect(directions).toHaveLength(21);
+    expect((await store.getIjb('midlothian'))?.latestPlanYear).toBe('2023-24');
+    expect((await store.listIjbs()).map((ijb) => ijb.id)).toEqual(['midlothian']);
+  });
+
+  it('seeds once: a second run loads nothing and changes nothing', async () => {
+    const before = await store.listDirections('midlothian', '2023-24');
+    expect(await seedRegister(store, new Date('2024-01-01T09:00:00Z'))).toEqual([]);
+    expect(await store.listDirections('midlothian', '2023-24')).toEqual(before);
+  });
+
+  it('finds a direction whatever the case of its ref', async () => {
+    expect((await store.getDirection('midlothian', '2023-24', '5.1'))?.ref).toBe('5.1');
+    expect(await store.getDirection('midlothian', '2023-24', '5.3')).toBeUndefined();
+  });
+
+  it('reads deadlines by due day from the index, inclusive of both ends', async () => {
+    const due = await store.listDue('midlothian', '2023-24', { from: '2024-01-31', to: '2024-01-31' });
+    expect(due).toHaveLength(16);
+    expect(due.every((entry) => entry.dueDate === '2024-01-31')).toBe(true);
+    const next = await store.listDue('midlothian', '2023-24', { from: '2024-02-01', to: '2025-12-31' });
+    expect(next.map((entry) => entry.ref)).toEqual(['5.1']);
+  });
+
+  it('takes a closed direction’s deadlines out of the index, and puts them back', async () => {
+    const window = { from: '2025-01-01', to: '2025-01-31' };
+    await store.setDeadlinesOpen('midlothian', '2023-24', '5.1', false);
+    expect(await store.listDue('midlothian', '2023-24', window)).toEqual([]);
+    await store.setDeadlinesOpen('midlothian', '2023-24', '5.1', true);
+    expect((await store.listDue('midlothian', '2023-24', window)).map((entry) => entry.ref)).toEqual(['5.1']);
+  });
+
+  it('batch-reads many directions at once', async () => {
+    const refs = ['1.1', '5.1', '9.2', 'nope'];
+    const found = await store.getDirections('midlothian', '2023-24', refs);
+    expect(found.map((direction) => direction.ref).sort()).toEqual(['1.1', '5.1', '9.2']);
+  });
+});
+
+describe('IJB admins', () => {
+  it('are the configured ones plus those an admin adds', async () => {
+    const admins = createAdminDirectory(data.db, data.tableName, ['U0ADMIN']);
+    expect(await admins.isAdmin('midlothian', 'U0ADMIN')).toBe(true);
+    expect(await admins.isAdmin('midlothian', 'U0OTHER')).toBe(false);
+    await admins.add('midlothian', 'U0OTHER', 'U0ADMIN', new Date());
+    expect(await admins.isAdmin('midlothian', 'U0OTHER')).toBe(true);
+    expect(await admins.isAdmin('east-lothian', 'U0OTHER')).toBe(false);
+  });
+
+  it('may only be added by an admin', async () => {
+    const admins = createAdminDirectory(data.db, data.tableName, ['U0ADMIN']);
+    await expect(admins.add('midlothian', 'U0SNEAK', 'U0NOBODY', new Date())).rejects.toBeInstanceOf(NotAnAdminError);
+    expect(await admins.isAdmin('midlothian', 'U0SNEAK')).toBe(false);
+  });
+});
+
+describe('thread anchors', () => {
+  it('remember which directions a Slack message stands for', async () => {
+    const anchors = createThreadAnchorStore(data.db, data.tableName);
+    const anchor = {
+      channel: 'C1',
+      ts: '1700000000.000100',
+      kind: 'nudge' as const,
+      directions: [{ ijbId: 'midlothian', planYear: '2023-24', ref: '5.1' }],
+      createdAt: '2024-12-20T09:00:00.000Z',
+    };
+    await anchors.put(anchor);
+    expect(await anchors.get('C1', '1700000000.000100')).toEqual(anchor);
+    expect(await anchors.get('C1', '1700000000.000200')).toBeUndefined();
+  });
+});
