@@ -18,7 +18,6 @@ export interface BenchDynamo {
  * the data under DATA_DIR.
  */
 export async function openBenchDynamo(tableSuffix: string): Promise<BenchDynamo> {
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const config = loadConfig();
   const embedded = config.AWS_ENDPOINT_URL_DYNAMODB ? undefined : await startEmbeddedDynamo();
   const endpoint = config.AWS_ENDPOINT_URL_DYNAMODB ?? (embedded?.endpoint as string);

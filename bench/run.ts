@@ -1,3 +1,4 @@
+import '../src/local/quiet-sdk-notice';
 import { benchLookup } from './lookup';
 
 /**

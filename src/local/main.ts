@@ -1,3 +1,4 @@
+import './quiet-sdk-notice';
 import { ConfigError, loadConfig } from '../config';
 import { seedRegister } from '../register/seed';
 import { createDynamoRegisterStore } from '../store/dynamo-register-store';

@@ -69,7 +69,9 @@ describe('IJB admins', () => {
 
   it('may only be added by an admin', async () => {
     const admins = createAdminDirectory(data.db, data.tableName, ['U0ADMIN']);
-    await expect(admins.add('midlothian', 'U0SNEAK', 'U0NOBODY', new Date())).rejects.toBeInstanceOf(NotAnAdminError);
+    await expect(admins.add('midlothian', 'U0SNEAK', 'U0NOBODY', new Date())).rejects.toBeInstanceOf(
+      NotAnAdminError,
+    );
     expect(await admins.isAdmin('midlothian', 'U0SNEAK')).toBe(false);
   });
 });
