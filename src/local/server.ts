@@ -5,7 +5,7 @@ import { type App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slac
 import { createAdminDirectory } from '../access/admins';
 import type { Config } from '../config';
 import { createLookupService } from '../lookup/lookup-service';
-import { createSlackApp } from '../slack/app';
+import { createSlackApp, createSlackClient } from '../slack/app';
 import { createCapabilities, jobHandlersOf } from '../slack/capabilities';
 import type { RegisterStore } from '../store/register-store';
 import { createThreadAnchorStore } from '../store/thread-anchors';
@@ -69,6 +69,8 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
     defaultIjbId: config.DIRECTIONS_IJB,
     admins: createAdminDirectory(deps.db, config.TABLE_NAME, config.DIRECTIONS_ADMINS),
     threadAnchors: createThreadAnchorStore(deps.db, config.TABLE_NAME),
+    slack: createSlackClient(config.SLACK_BOT_TOKEN, config.SLACK_API_URL),
+    log: (message, error) => console.error(message, error ?? ''),
   });
   handlers = jobHandlersOf(capabilities);
 

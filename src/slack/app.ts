@@ -34,14 +34,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Ap
     authorize: authorizeOnce(options),
     logLevel: (options.logLevel ?? 'info') as LogLevel,
     ...(options.socketMode ? { socketMode: true } : {}),
-    clientOptions: {
-      ...(options.slackApiUrl ? { slackApiUrl: withSlash(options.slackApiUrl) } : {}),
-      // The Web API client's defaults retry for ~30 minutes with no timeout (PLATFORM.md): far
-      // beyond any request we serve. Fail fast and say so instead.
-      timeout: 5_000,
-      retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1_000 },
-      rejectRateLimitedCalls: false,
-    },
+    clientOptions: slackClientOptions(options.slackApiUrl),
   };
   const app = new App(appOptions);
   const capabilities = deps.capabilities ?? [];
@@ -56,12 +49,33 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Ap
 }
 
 /**
+ * How the product talks to the Web API, in listeners and in deferred jobs alike. The client's
+ * defaults retry for ~30 minutes with no timeout (PLATFORM.md): far beyond any request we
+ * serve. Fail fast and say so instead.
+ */
+export function slackClientOptions(slackApiUrl?: string): webApi.WebClientOptions {
+  return {
+    ...(slackApiUrl ? { slackApiUrl: withSlash(slackApiUrl) } : {}),
+    timeout: 5_000,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1_000 },
+    rejectRateLimitedCalls: false,
+  };
+}
+
+/** A Web API client outside any listener (deferred jobs), with the bot token (or none, offline). */
+export function createSlackClient(botToken: string | undefined, slackApiUrl?: string): webApi.WebClient {
+  return new webApi.WebClient(botToken ?? OFFLINE_TOKEN, slackClientOptions(slackApiUrl));
+}
+
+const OFFLINE_TOKEN = 'xoxb-offline';
+
+/**
  * Bolt's token authorisation calls auth.test at start-up, or on every request when told not
  * to verify (PLATFORM.md). With the bot ids configured no call is made at all; without them,
  * auth.test runs once on first use and its answer is kept.
  */
 function authorizeOnce({ botToken, botId, botUserId, slackApiUrl }: SlackAppOptions): Authorize<boolean> {
-  const token = botToken ?? 'xoxb-offline';
+  const token = botToken ?? OFFLINE_TOKEN;
   if (!botToken || (botId && botUserId)) {
     const known = { botToken: token, botId: botId ?? 'B0LOCAL', botUserId: botUserId ?? 'U0LOCALBOT' };
     return async () => known;

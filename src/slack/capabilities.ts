@@ -1,7 +1,9 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { webApi } from '@slack/bolt';
 import type { AdminDirectory } from '../access/admins';
 import type { RegisterStore } from '../store/register-store';
 import type { ThreadAnchorStore } from '../store/thread-anchors';
+import { createUpdatesCapability } from '../updates/slack/capability';
 import type { JobHandlers, JobQueue } from '../work/job-queue';
 import type { SlackCapability } from './capability';
 
@@ -15,11 +17,15 @@ export interface ProductDeps {
   defaultIjbId: string;
   admins: AdminDirectory;
   threadAnchors: ThreadAnchorStore;
+  /** The Web API with the bot token, for work outside a listener (deferred jobs). */
+  slack: webApi.WebClient;
+  /** Where problems are reported (a logger's error). */
+  log?: (message: string, error?: unknown) => void;
 }
 
 /** The product's capabilities beyond lookups, each in its own folder of src/. */
-export function createCapabilities(_deps: ProductDeps): SlackCapability[] {
-  return [];
+export function createCapabilities(deps: ProductDeps): SlackCapability[] {
+  return [createUpdatesCapability(deps)];
 }
 
 export function jobHandlersOf(capabilities: readonly SlackCapability[]): JobHandlers {

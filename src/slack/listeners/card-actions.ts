@@ -50,22 +50,7 @@ export function registerCardActions(app: App, { lookup }: CardActionDeps): void 
     });
   });
 
-  for (const [actionId, feature] of [
-    [ACTIONS.update, 'Progress updates'],
-    [ACTIONS.history, 'Update history'],
-  ] as const) {
-    app.action<BlockButtonAction>(actionId, async ({ ack, respond, body }) => {
-      await ack();
-      const value = parse(body);
-      const ref = value.success ? ` for ${value.data.ref}` : '';
-      await respond({
-        ...toSlackMessage(
-          renderProblem(`${feature}${ref} are coming soon. For now, tell the IJB planning team directly.`),
-        ),
-        replace_original: false,
-      });
-    });
-  }
+  // Update and History belong to the updates capability (src/updates/slack/action-listeners.ts).
 }
 
 function stale(): Reply {
