@@ -35,6 +35,10 @@ const optionalText = z
     return trimmed === '' ? undefined : trimmed;
   });
 
+function isLink(word: string): boolean {
+  return /^https?:\/\/[^\s.]+\.\S+$/i.test(word) && URL.canParse(word);
+}
+
 /** Every check an update must pass, with the exact words a person sees when it does not. */
 export function updateInputSchema(today: LocalDate) {
   return z
@@ -46,19 +50,27 @@ export function updateInputSchema(today: LocalDate) {
           .max(LIMITS.text, { error: tooLong(LIMITS.text, 'That') }),
       ),
       evidence: optionalText.transform((value, context) => {
-        const links = (value ?? '').split(/[\s,]+/).filter(Boolean);
-        for (const link of links) {
-          if (!/^https?:\/\/[^\s.]+\.[^\s]+$/i.test(link) || !URL.canParse(link)) {
-            context.addIssue({ code: 'custom', message: `“${link}” is not a link: links start https://` });
+        const links: string[] = [];
+        for (const line of (value ?? '')
+          .split('\n')
+          .map((text) => text.trim())
+          .filter(Boolean)) {
+          const words = line.split(/[\s,]+/).filter(Boolean);
+          // A line with no link in it is a description, not a link: name the whole line.
+          const bad = words.every((word) => !isLink(word)) ? line : words.find((word) => !isLink(word));
+          if (bad) {
+            context.addIssue({ code: 'custom', message: `“${bad}” is not a link: links start https://` });
             return z.NEVER;
           }
-          if (link.length > LIMITS.link) {
+          const long = words.find((word) => word.length > LIMITS.link);
+          if (long) {
             context.addIssue({
               code: 'custom',
-              message: `A link is ${thousands(link.length)} characters; the limit is ${thousands(LIMITS.link)}`,
+              message: `A link is ${thousands(long.length)} characters; the limit is ${thousands(LIMITS.link)}`,
             });
             return z.NEVER;
           }
+          links.push(...words);
         }
         if (links.length > LIMITS.links) {
           context.addIssue({

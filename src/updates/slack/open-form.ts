@@ -67,8 +67,8 @@ export async function openUpdateForm(
       ? await client.views.push({ trigger_id: request.triggerId, view })
       : await client.views.open({ trigger_id: request.triggerId, view });
   } catch (error) {
-    kit.log(`views.open for ${direction.ref} failed`, error);
     const code = (error as { data?: { error?: string } }).data?.error ?? 'no answer';
+    kit.log(`views.open for ${direction.ref} failed: ${code}`, code === 'no answer' ? error : undefined);
     return renderProblem(
       `I could not open the update form (Slack said: ${code}). Post it in one line instead:`,
       `/direction update ${direction.ref} on track: what has happened`,
