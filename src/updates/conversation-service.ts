@@ -100,12 +100,7 @@ export function createConversations(deps: ConversationDeps) {
   };
 
   /** Finds the direction a conversation is about, checks the person may update it, and asks the next question. */
-  const resolve = async (
-    state: ConversationState,
-    ref: string,
-    rest: string,
-    firstInThread: boolean,
-  ): Promise<Move> => {
+  const resolve = async (state: ConversationState, ref: string, rest: string): Promise<Move> => {
     const choice = state.choices.find((key) => key.ref.toLowerCase() === ref.toLowerCase());
     const scoped = await deps.lookup.scope(choice ?? state.choices[0] ?? {});
     if (!scoped.ok) return { kind: 'end', prompt: { kind: 'problem', text: scoped.problem } };
@@ -136,7 +131,8 @@ export function createConversations(deps: ConversationDeps) {
     if (reading)
       next = { ...next, draft: { status: reading.status, ...(reading.rest ? { text: reading.rest } : {}) } };
     else if (rest.split(/\s+/).filter(Boolean).length >= 3) next = { ...next, draft: { text: rest } };
-    return advanceTo(next, today(), firstInThread);
+    // In a channel thread the first question also asks whether this is an update at all.
+    return advanceTo(next, today(), state.inChannel);
   };
 
   const save = async (state: ConversationState, move: Extract<Move, { kind: 'save' }>): Promise<Move> => {
@@ -204,8 +200,8 @@ export function createConversations(deps: ConversationDeps) {
     return true;
   };
 
-  const settle = async (move: Move, firstInThread: boolean): Promise<Move> => {
-    if (move.kind === 'resolve') return resolve(move.state, move.ref, move.rest, firstInThread);
+  const settle = async (move: Move): Promise<Move> => {
+    if (move.kind === 'resolve') return resolve(move.state, move.ref, move.rest);
     if (move.kind === 'save') return save(move.state, move);
     return move;
   };
@@ -229,11 +225,9 @@ export function createConversations(deps: ConversationDeps) {
         const existing = await conversations.get(place);
         if (existing && existing.lastTs >= message.ts) return []; // Slack redelivered an event already taken in
         let move: Move;
-        let firstInThread = false;
         if (existing && !isExpired(existing, clock())) {
           move = await settle(
             takeInput({ ...existing, lastTs: message.ts }, { kind: 'text', text: message.text }, today()),
-            false,
           );
         } else {
           if (existing)
@@ -252,8 +246,7 @@ export function createConversations(deps: ConversationDeps) {
             if (existing) await conversations.end(place);
             return said;
           }
-          firstInThread = inChannel;
-          move = await settle(start, firstInThread);
+          move = await settle(start);
         }
         if (await apply(move, place, said)) return said;
       }
@@ -312,7 +305,7 @@ export function createConversations(deps: ConversationDeps) {
         ];
       }
       const said: Said[] = [];
-      const move = await settle(takeInput(state, input, today()), false);
+      const move = await settle(takeInput(state, input, today()));
       if (!(await apply(move, place, said))) {
         return [
           {

@@ -1,6 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Direction } from '../../src/domain/direction';
 import { keys } from '../../src/store/keys';
+import { createStatusCardStore } from '../../src/store/status-card-store';
 import { type Harness, startHarness } from './harness';
 import { type SlackStandIn, startSlackStandIn } from './slack-stand-in';
 
@@ -24,6 +25,8 @@ export interface UpdatesWorld {
   /** Waits until `count` response_url posts have arrived (since the requests were last cleared); their bodies. */
   // biome-ignore lint/suspicious/noExplicitAny: Slack JSON bodies, inspected by the tests
   responses(count: number): Promise<any[]>;
+  /** The ts of a direction's status card, as the table remembers it. */
+  cardTs(ref: string): Promise<string | undefined>;
   /** The update items stored for a direction, read straight from the table. */
   storedUpdates(ref: string): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
@@ -68,6 +71,14 @@ export async function startUpdatesWorld(start = new Date('2024-12-02T10:00:00Z')
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
       return posted();
+    },
+    async cardTs(ref) {
+      const card = await createStatusCardStore(harness.db, harness.tableName).get({
+        ijbId: 'midlothian',
+        planYear: '2023-24',
+        ref,
+      });
+      return card?.ts;
     },
     async storedUpdates(ref) {
       const { Items = [] } = await harness.db.send(
