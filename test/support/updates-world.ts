@@ -20,6 +20,8 @@ export interface UpdatesWorld {
   slack: SlackStandIn;
   /** Moves the injected clock. */
   setNow(date: Date): void;
+  /** Replaces the clock: each read may give a different instant. */
+  setClock(clock: () => Date): void;
   now(): Date;
   direction(ref: string): Promise<Direction>;
   /** Waits until `count` response_url posts have arrived (since the requests were last cleared); their bodies. */
@@ -37,10 +39,10 @@ export interface UpdatesWorld {
  * configured, and 5.1 led by `lead` with #data-team as its team channel.
  */
 export async function startUpdatesWorld(start = new Date('2024-12-02T10:00:00Z')): Promise<UpdatesWorld> {
-  let now = start;
+  let clock = () => start;
   const slack = await startSlackStandIn();
   const harness = await startHarness({
-    clock: () => now,
+    clock: () => clock(),
     env: { SLACK_API_URL: `${slack.url}/api/`, DIRECTIONS_ADMINS: PEOPLE.admin },
   });
   slack.setMembers(TEAM_CHANNEL, [PEOPLE.lead, PEOPLE.member]);
@@ -54,9 +56,12 @@ export async function startUpdatesWorld(start = new Date('2024-12-02T10:00:00Z')
     harness,
     slack,
     setNow: (date) => {
-      now = date;
+      clock = () => date;
     },
-    now: () => now,
+    setClock: (next) => {
+      clock = next;
+    },
+    now: () => clock(),
     async direction(ref) {
       const found = await harness.store.getDirection('midlothian', '2023-24', ref);
       if (!found) throw new Error(`no ${ref}`);

@@ -55,7 +55,7 @@ export function updateSubcommands(kit: UpdatesKit): Subcommand[] {
         userId: request.userId,
         content: checked.content,
         via: 'line',
-        idempotencyKey: `cmd:${request.triggerId}`,
+        idempotencyKey: `cmd:${request.userId}:${request.triggerId}`,
         fromChannel: request.channelId,
       });
       if (result.kind === 'saved')
