@@ -85,8 +85,11 @@ export function createPublisher(deps: PublisherDeps) {
           fresh: true,
         };
       } catch (error) {
-        log(`could not post the status card of ${direction.ref} in ${channel}`, error);
         const code = (error as { data?: { error?: string } }).data?.error;
+        log(
+          `could not post the status card of ${direction.ref} in ${channel}${code ? `: ${code}` : ''}`,
+          code ? undefined : error,
+        );
         if (tellIfBlocked && (code === 'not_in_channel' || code === 'channel_not_found')) {
           await post(tellIfBlocked, {
             text: `I cannot post in that channel`,
