@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createThreadAnchorStore } from '../../../src/store/thread-anchors';
 import { visibleText } from '../../support/harness';
-import { PEOPLE, startUpdatesWorld, TEAM_CHANNEL, type UpdatesWorld } from '../../support/updates-world';
+import { PEOPLE, startUpdatesWorld, type UpdatesWorld } from '../../support/updates-world';
 
 let world: UpdatesWorld;
 beforeAll(async () => {
