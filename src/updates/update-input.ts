@@ -3,7 +3,8 @@ import { addDays, formatDay, type LocalDate, LocalDateSchema } from '../domain/l
 import { proposalOf, type UpdateContent, UpdateStatusSchema } from './progress-update';
 import { plainText } from './slack-text';
 
-export const LIMITS = { text: 3000, nextSteps: 1500, link: 1000, links: 10 } as const;
+// Sized so a history page of ten full updates stays within Block Kit's limits.
+export const LIMITS = { text: 3000, nextSteps: 1500, link: 500, links: 5 } as const;
 
 /** The fields of an update as they arrive from a form, one line or a conversation: text, unchecked. */
 export interface RawUpdate {

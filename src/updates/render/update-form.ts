@@ -98,7 +98,7 @@ export function renderUpdateForm(
     input(
       'evidence',
       'Evidence links',
-      textInput(prefill.evidence, 2000, true, 'https://… one per line'),
+      textInput(prefill.evidence, 3000, true, 'https://… one per line'),
       true,
       'Reports, minutes, dashboards.',
     ),
