@@ -12,10 +12,15 @@ export const BUNDLING: BundlingOptions = {
   target: ESBUILD_SPEC.target,
   minify: ESBUILD_SPEC.minify,
   sourceMap: ESBUILD_SPEC.sourceMap,
+  sourcesContent: ESBUILD_SPEC.sourcesContent,
   mainFields: [...ESBUILD_SPEC.mainFields],
   banner: ESBUILD_SPEC.banner,
   externalModules: [...ESBUILD_SPEC.external],
   define: { ...ESBUILD_SPEC.define },
+  // NodejsFunction has no alias option; esbuild's CLI takes one flag per alias.
+  esbuildArgs: Object.fromEntries(
+    Object.entries(ESBUILD_SPEC.alias).map(([name, path]) => [`--alias:${name}`, path]),
+  ),
 };
 
 export const DEFAULT_TIMEOUT = Duration.seconds(10);
