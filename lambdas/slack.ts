@@ -1,4 +1,3 @@
-import { LambdaClient } from '@aws-sdk/client-lambda';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { loadLambdaEnv, requireSlackCredentials } from '../src/aws/lambda-config';
 import { createLambdaJobQueue } from '../src/aws/lambda-job-queue';
@@ -13,7 +12,11 @@ const env = requireSlackCredentials(loadLambdaEnv());
 const observability = createObservability('slack', env.LOG_LEVEL);
 const db = createDocumentClient({ region: env.AWS_REGION, endpoint: env.AWS_ENDPOINT_URL_DYNAMODB });
 const workerName = env.WORKER_FUNCTION_NAME;
-const lambdaClient = once(async () => new LambdaClient({ region: env.AWS_REGION }));
+// Loaded on the first deferred job, not at cold start: most requests defer nothing.
+const lambdaClient = once(async () => {
+  const { LambdaClient } = await import('@aws-sdk/client-lambda');
+  return new LambdaClient({ region: env.AWS_REGION });
+});
 const ready = once(async () =>
   createSlackLambdaHandler({
     env,
