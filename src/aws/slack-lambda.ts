@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AwsLambdaReceiver } from '@slack/bolt';
-import { buildSlackProduct, type SlackProduct } from '../slack/product';
-import { createDynamoRegisterStore } from '../store/dynamo-register-store';
+import type { SlackProduct } from '../slack/product';
 import { createInProcessQueue, type JobQueue } from '../work/job-queue';
 import type { LambdaEnv } from './lambda-config';
+import { buildLambdaProduct } from './lambda-product';
 import { ACK_LATENCY_METRIC, type Observability } from './observability';
 import type { SlackSecrets } from './slack-secrets';
 
@@ -43,24 +43,14 @@ export async function createSlackLambdaHandler(deps: SlackLambdaDeps): Promise<L
       () => product?.jobHandlers ?? {},
       (job, error) => logger.error(`Deferred job ${job.kind} failed`, error as Error),
     );
-  product = buildSlackProduct({
-    slack: {
-      receiver,
-      botToken: secrets.botToken,
-      botId: secrets.botId,
-      botUserId: secrets.botUserId,
-      slackApiUrl: env.SLACK_API_URL,
-      logLevel: env.LOG_LEVEL,
-      logger: observability.boltLogger,
-    },
-    store: createDynamoRegisterStore(deps.db, env.TABLE_NAME),
+  product = buildLambdaProduct({
+    env,
+    secrets,
     db: deps.db,
-    tableName: env.TABLE_NAME,
-    clock,
+    observability,
+    receiver: receiver,
     queue,
-    defaultIjbId: env.DIRECTIONS_IJB,
-    admins: env.DIRECTIONS_ADMINS,
-    metrics: observability.productMetrics,
+    clock,
   });
   const handle = await receiver.start();
   metrics.captureColdStartMetric();

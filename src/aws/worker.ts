@@ -1,10 +1,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { App, Receiver } from '@slack/bolt';
-import { buildSlackProduct, type SlackProduct } from '../slack/product';
-import { createDynamoRegisterStore } from '../store/dynamo-register-store';
+import type { SlackProduct } from '../slack/product';
 import { createInProcessQueue, runJob } from '../work/job-queue';
 import type { LambdaEnv } from './lambda-config';
 import { WorkerEventSchema } from './lambda-job-queue';
+import { buildLambdaProduct } from './lambda-product';
 import type { Observability } from './observability';
 import { isLambdaContext } from './slack-lambda';
 import type { SlackSecrets } from './slack-secrets';
@@ -45,24 +45,14 @@ export function createWorkerHandler(deps: WorkerDeps): (event: unknown, context:
       logger.error(`Follow-up job ${job.kind} failed`, error as Error);
     },
   );
-  product = buildSlackProduct({
-    slack: {
-      receiver: new NoTransportReceiver(),
-      botToken: secrets.botToken,
-      botId: secrets.botId,
-      botUserId: secrets.botUserId,
-      slackApiUrl: env.SLACK_API_URL,
-      logLevel: env.LOG_LEVEL,
-      logger: observability.boltLogger,
-    },
-    store: createDynamoRegisterStore(deps.db, env.TABLE_NAME),
+  product = buildLambdaProduct({
+    env,
+    secrets,
     db: deps.db,
-    tableName: env.TABLE_NAME,
-    clock: deps.clock ?? (() => new Date()),
+    observability,
+    receiver: new NoTransportReceiver(),
     queue: followUps,
-    defaultIjbId: env.DIRECTIONS_IJB,
-    admins: env.DIRECTIONS_ADMINS,
-    metrics: productMetrics,
+    clock: deps.clock ?? (() => new Date()),
   });
   const handlers = product.jobHandlers;
   metrics.captureColdStartMetric();
