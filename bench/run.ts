@@ -1,4 +1,5 @@
 import '../src/local/quiet-sdk-notice';
+import { benchBundle } from './bundle';
 import { benchLookup } from './lookup';
 
 /**
@@ -7,6 +8,7 @@ import { benchLookup } from './lookup';
  */
 const BENCHMARKS: Record<string, () => Promise<string[]>> = {
   lookup: benchLookup,
+  bundle: benchBundle,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

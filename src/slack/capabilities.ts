@@ -3,6 +3,7 @@ import type { AdminDirectory } from '../access/admins';
 import type { RegisterStore } from '../store/register-store';
 import type { ThreadAnchorStore } from '../store/thread-anchors';
 import type { JobHandlers, JobQueue } from '../work/job-queue';
+import type { ProductMetrics } from '../work/metrics';
 import type { SlackCapability } from './capability';
 
 /** What every capability may build on. The same in the local server and in Lambda. */
@@ -15,6 +16,8 @@ export interface ProductDeps {
   defaultIjbId: string;
   admins: AdminDirectory;
   threadAnchors: ThreadAnchorStore;
+  /** Counters with alarms on AWS (UpdatesSaved, NudgesSent, NudgesFailed…); dropped locally. */
+  metrics: ProductMetrics;
 }
 
 /** The product's capabilities beyond lookups, each in its own folder of src/. */
