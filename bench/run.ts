@@ -1,4 +1,5 @@
 import '../src/local/quiet-sdk-notice';
+import { benchBundle } from './bundle';
 import { benchLookup } from './lookup';
 import { benchUpdates } from './updates';
 
@@ -9,6 +10,7 @@ import { benchUpdates } from './updates';
 const BENCHMARKS: Record<string, () => Promise<string[]>> = {
   lookup: benchLookup,
   updates: benchUpdates,
+  bundle: benchBundle,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -12,6 +12,7 @@ import { createDynamoRegisterStore } from '../src/store/dynamo-register-store';
 import { createLeadStore } from '../src/store/lead-store';
 import { createThreadAnchorStore } from '../src/store/thread-anchors';
 import { type Job, runJob } from '../src/work/job-queue';
+import { uncountedMetrics } from '../src/work/metrics';
 import { openBenchDynamo } from './bench-dynamo';
 import { row, summarise } from './stats';
 
@@ -62,6 +63,7 @@ export async function benchUpdates(): Promise<string[]> {
     threadAnchors: createThreadAnchorStore(product.db, dynamo.tableName),
     slack: createSlackClient(undefined, slackApiUrl),
     log: () => {},
+    metrics: uncountedMetrics,
   });
   const app = createSlackApp(
     {

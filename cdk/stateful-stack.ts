@@ -1,4 +1,4 @@
-import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, RemovalPolicy, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -12,10 +12,24 @@ export class StatefulStack extends Stack {
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
     this.table = new RegisterTable(this, 'Register').table;
-    this.slackSecret = new Secret(this, 'SlackCredentials', {
+    const secret = new Secret(this, 'SlackCredentials', {
       description:
-        'Slack app credentials as JSON: {"signingSecret": "...", "botToken": "xoxb-..."}. Set after deploy.',
+        'Slack app credentials as JSON: {"signingSecret": "...", "botToken": "xoxb-...", "botId": "B...", "botUserId": "U..."}. Set after deploy (README: Deploy).',
       removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(secret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Slack issues these credentials, not AWS: the signing secret is regenerated and the bot token reinstalled in Slack, then put here (README: rotating the Slack credentials). A rotation Lambda cannot do either.',
+    });
+    this.slackSecret = secret;
+    new CfnOutput(this, 'SlackSecretArn', {
+      value: secret.secretArn,
+      description: 'Put the Slack credentials here (README: Deploy to AWS, step 3)',
+    });
+    new CfnOutput(this, 'RegisterTableName', {
+      value: this.table.tableName,
+      description: 'The register table',
     });
   }
 }

@@ -2,26 +2,74 @@ import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { Alarms } from './constructs/alarms';
+import { NudgeSchedule } from './constructs/nudge-schedule';
+import { ReadApi } from './constructs/read-api';
 import { SlackIngress } from './constructs/slack-ingress';
+import { Worker } from './constructs/worker';
 import { lambdaEntry } from './paths';
 
 export interface StatelessStackProps extends StackProps {
   table: ITableV2;
   slackSecret: ISecret;
   defaultIjb: string;
+  /** DIRECTIONS_ADMINS: Slack user ids, comma-separated (not secret). */
+  admins?: string;
+  /** Where alarms are emailed. */
+  alarmEmail?: string;
+  /** lambdas/nudge.ts: adds the daily nudge run and its schedule. */
+  nudgeEntry?: string;
 }
 
-/** The functions: replaceable at any deploy, holding no state of their own. */
+/** The functions, the schedule and the alarms: replaceable at any deploy, holding no state. */
 export class StatelessStack extends Stack {
+  readonly worker: Worker;
   readonly slack: SlackIngress;
+  readonly api: ReadApi;
+  readonly nudges?: NudgeSchedule;
+  readonly alarms: Alarms;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
-    this.slack = new SlackIngress(this, 'Slack', {
-      table: props.table,
-      slackSecret: props.slackSecret,
-      defaultIjb: props.defaultIjb,
-      entry: lambdaEntry('slack'),
+    const { table, slackSecret } = props;
+    const environment = {
+      TABLE_NAME: table.tableName,
+      DIRECTIONS_IJB: props.defaultIjb,
+      DIRECTIONS_ADMINS: props.admins ?? '',
+      LOG_LEVEL: 'info',
+    };
+    this.worker = new Worker(this, 'Worker', {
+      entry: lambdaEntry('worker'),
+      table,
+      slackSecret,
+      environment,
     });
+    this.slack = new SlackIngress(this, 'Slack', {
+      entry: lambdaEntry('slack'),
+      table,
+      slackSecret,
+      worker: this.worker.function,
+      environment,
+    });
+    this.api = new ReadApi(this, 'Api', { entry: lambdaEntry('api'), table, environment });
+    if (props.nudgeEntry) {
+      this.nudges = new NudgeSchedule(this, 'Nudges', {
+        entry: props.nudgeEntry,
+        table,
+        slackSecret,
+        environment,
+      });
+    }
+
+    this.alarms = new Alarms(this, 'Alarms', props.alarmEmail ? { email: props.alarmEmail } : {});
+    this.alarms.watchFunction('Slack', this.slack.function);
+    this.alarms.watchFunction('Worker', this.worker.function);
+    this.alarms.watchFunction('Api', this.api.function);
+    this.alarms.watchDeadLetters('Worker', this.worker.deadLetterQueue);
+    this.alarms.watchAckLatency();
+    if (this.nudges) {
+      this.alarms.watchFunction('Nudges', this.nudges.function);
+      this.alarms.watchDeadLetters('Nudges', this.nudges.deadLetterQueue);
+    }
   }
 }

@@ -1,18 +1,42 @@
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { loadLambdaEnv } from '../src/aws/lambda-config';
-import { createSlackLambdaHandler } from '../src/aws/slack-lambda';
-import { loadSlackSecrets } from '../src/aws/slack-secrets';
+import { loadLambdaEnv, requireSlackCredentials } from '../src/aws/lambda-config';
+import { createLambdaJobQueue } from '../src/aws/lambda-job-queue';
+import { createObservability } from '../src/aws/observability';
+import { createSlackLambdaHandler, type LambdaHandler } from '../src/aws/slack-lambda';
+import { loadSlackSecrets, once } from '../src/aws/slack-secrets';
 import { createDocumentClient } from '../src/store/dynamo-client';
-import { createDynamoRegisterStore } from '../src/store/dynamo-register-store';
 
-// Built once per cold start, reused by every invocation of this instance.
-const env = loadLambdaEnv();
+// Built once per cold start, reused by every invocation of this instance. No network call
+// here but the secret read: the bot ids come with it, so Bolt never calls auth.test.
+const env = requireSlackCredentials(loadLambdaEnv());
+const observability = createObservability('slack', env.LOG_LEVEL);
 const db = createDocumentClient({ region: env.AWS_REGION, endpoint: env.AWS_ENDPOINT_URL_DYNAMODB });
-const ready = loadSlackSecrets(env, () => new SecretsManagerClient({ region: env.AWS_REGION })).then(
-  (secrets) =>
-    createSlackLambdaHandler({ env, secrets, store: createDynamoRegisterStore(db, env.TABLE_NAME) }),
+const workerName = env.WORKER_FUNCTION_NAME;
+// Loaded on the first deferred job, not at cold start: most requests defer nothing.
+const lambdaClient = once(async () => {
+  const { LambdaClient } = await import('@aws-sdk/client-lambda');
+  return new LambdaClient({ region: env.AWS_REGION });
+});
+const ready = once(async () =>
+  createSlackLambdaHandler({
+    env,
+    secrets: await loadSlackSecrets(env, () => new SecretsManagerClient({ region: env.AWS_REGION })),
+    db,
+    observability,
+    ...(workerName
+      ? {
+          queue: createLambdaJobQueue({
+            functionName: workerName,
+            client: lambdaClient,
+            correlationId: () => observability.logger.getCorrelationId() as string | undefined,
+            clock: () => new Date(),
+          }),
+        }
+      : {}),
+  }),
 );
+ready().catch((error: unknown) => observability.logger.error('Cold start failed', error as Error));
 
 /** Slack → Function URL → here. Two arguments, promise-based (Bolt 5; Node 24 runtimes reject callbacks). */
-export const handler = async (event: Parameters<Awaited<typeof ready>>[0], context: unknown) =>
-  (await ready)(event, context);
+export const handler = async (event: Parameters<LambdaHandler>[0], context: unknown) =>
+  (await ready())(event, context);

@@ -18,6 +18,22 @@ const optionalUrl = optionalText.pipe(
   z.url({ message: 'must be a URL like http://localhost:8000' }).optional(),
 );
 
+/** DIRECTIONS_ADMINS: Slack user ids, comma-separated (also read by the Lambda functions). */
+export const AdminIdsSchema = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z.array(
+      z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be Slack user ids like U012ABCDEF, comma-separated'),
+    ),
+  );
+
 const ConfigSchema = z.object({
   PORT: z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65_535).default(3000),
   DATA_DIR: z.string().min(1).default('.data'),
@@ -36,20 +52,7 @@ const ConfigSchema = z.object({
   SLACK_API_URL: optionalUrl,
   DIRECTIONS_IJB: IjbIdSchema.default('midlothian'),
   /** Slack user ids of the first IJB admins, comma-separated; more are added in Slack. */
-  DIRECTIONS_ADMINS: z
-    .string()
-    .default('')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((id) => id.trim())
-        .filter(Boolean),
-    )
-    .pipe(
-      z.array(
-        z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be Slack user ids like U012ABCDEF, comma-separated'),
-      ),
-    ),
+  DIRECTIONS_ADMINS: AdminIdsSchema,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
 });
 

@@ -1,51 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AwsLambdaReceiver } from '@slack/bolt';
-import { createLookupService } from '../lookup/lookup-service';
-import { createSlackApp } from '../slack/app';
-import type { RegisterStore } from '../store/register-store';
+import type { SlackProduct } from '../slack/product';
+import { createInProcessQueue, type JobQueue } from '../work/job-queue';
 import type { LambdaEnv } from './lambda-config';
+import { buildLambdaProduct } from './lambda-product';
+import { ACK_LATENCY_METRIC, type Observability } from './observability';
 import type { SlackSecrets } from './slack-secrets';
 
 /** Bolt's own handler type: an API Gateway or Function URL event in, an HTTP response out. */
 export type LambdaHandler = ReturnType<AwsLambdaReceiver['toHandler']>;
+type LambdaEvent = Parameters<LambdaHandler>[0];
+
+export interface SlackLambdaDeps {
+  env: LambdaEnv;
+  secrets: SlackSecrets;
+  db: DynamoDBDocumentClient;
+  observability: Observability;
+  /** Where deferred jobs go: the worker function on AWS. Run in this process when absent (tests). */
+  queue?: JobQueue;
+  clock?: () => Date;
+}
 
 /**
  * The Slack ingress as a Lambda handler: Bolt's AwsLambdaReceiver (which verifies every
- * signature) in front of the same listeners the local server runs.
+ * signature) in front of the same product the local server runs. Each request gets a
+ * correlation id on every log line and its ack latency as a metric.
  */
-export async function createSlackLambdaHandler(deps: {
-  env: LambdaEnv;
-  secrets: SlackSecrets;
-  store: RegisterStore;
-  clock?: () => Date;
-}): Promise<LambdaHandler> {
-  const { env, secrets, store } = deps;
-  const receiver = new AwsLambdaReceiver({ signingSecret: secrets.signingSecret });
-  createSlackApp(
-    {
-      receiver,
-      botToken: secrets.botToken,
-      botId: env.SLACK_BOT_ID,
-      botUserId: env.SLACK_BOT_USER_ID,
-      slackApiUrl: env.SLACK_API_URL,
-      logLevel: env.LOG_LEVEL,
-    },
-    {
-      lookup: createLookupService({
-        store,
-        clock: deps.clock ?? (() => new Date()),
-        defaultIjbId: env.DIRECTIONS_IJB,
-      }),
-    },
-  );
+export async function createSlackLambdaHandler(deps: SlackLambdaDeps): Promise<LambdaHandler> {
+  const { env, secrets, observability } = deps;
+  const { logger, metrics } = observability;
+  const clock = deps.clock ?? (() => new Date());
+  const receiver = new AwsLambdaReceiver({
+    signingSecret: secrets.signingSecret,
+    logger: observability.boltLogger,
+  });
+  let product: SlackProduct | undefined;
+  const queue =
+    deps.queue ??
+    createInProcessQueue(
+      () => product?.jobHandlers ?? {},
+      (job, error) => logger.error(`Deferred job ${job.kind} failed`, error as Error),
+    );
+  product = buildLambdaProduct({
+    env,
+    secrets,
+    db: deps.db,
+    observability,
+    receiver: receiver,
+    queue,
+    clock,
+  });
   const handle = await receiver.start();
-  return (event, context) => handle(decodeBody(event), context);
+  metrics.captureColdStartMetric();
+  return async (event, context) => {
+    const started = performance.now();
+    logger.setCorrelationId(event.requestContext?.requestId ?? randomUUID());
+    if (isLambdaContext(context)) logger.addContext(context);
+    try {
+      return await handle(decodeBody(event), context);
+    } finally {
+      metrics.addMetric(ACK_LATENCY_METRIC, MetricUnit.Milliseconds, performance.now() - started);
+      metrics.publishStoredMetrics();
+    }
+  };
 }
 
 /**
  * Bolt decodes base64 bodies as ASCII, which garbles UTF-8 (a "café" in an event body fails
  * the signature check). Decode as UTF-8 first and hand Bolt the text.
  */
-function decodeBody(event: Parameters<LambdaHandler>[0]): Parameters<LambdaHandler>[0] {
+function decodeBody(event: LambdaEvent): LambdaEvent {
   if (!event.isBase64Encoded || !event.body) return event;
   return { ...event, body: Buffer.from(event.body, 'base64').toString('utf8'), isBase64Encoded: false };
+}
+
+export function isLambdaContext(
+  context: unknown,
+): context is Parameters<Observability['logger']['addContext']>[0] {
+  return typeof (context as { awsRequestId?: unknown })?.awsRequestId === 'string';
 }

@@ -1,11 +1,12 @@
-import Holidays from 'date-holidays';
 import { addDays, dayOfWeek, type LocalDate, toUtc } from './local-date';
+import scottishBankHolidays from './scottish-bank-holidays.json' with { type: 'json' };
 
 /**
  * Working days as Scottish public bodies keep them: Monday to Friday, less Scotland's
  * bank holidays (2 January and St Andrew's Day included, with substitute days when they
- * fall at a weekend). The holiday rules come from date-holidays ('GB', 'SCT'), which also
- * knows one-off days such as the 2023 Coronation.
+ * fall at a weekend). The days come from date-holidays ('GB', 'SCT'), which also knows
+ * one-off days such as the 2023 Coronation, kept as a table (npm run holidays) so the
+ * functions do not load every country's rules at each cold start.
  */
 export interface WorkingCalendar {
   isWorkingDay(day: LocalDate): boolean;
@@ -19,19 +20,36 @@ export interface WorkingCalendar {
   addWorkingDays(day: LocalDate, count: number): LocalDate;
 }
 
-export function scottishCalendar(extraClosures: readonly LocalDate[] = []): WorkingCalendar {
-  const rules = new Holidays('GB', 'SCT');
+/** Scotland's bank holidays for a run of years (src/domain/scottish-bank-holidays.json). */
+export interface BankHolidayTable {
+  source: string;
+  firstYear: number;
+  lastYear: number;
+  days: Record<LocalDate, string>;
+}
+
+export class CalendarRangeError extends Error {
+  override name = 'CalendarRangeError';
+}
+
+export function scottishCalendar(
+  extraClosures: readonly LocalDate[] = [],
+  table: BankHolidayTable = scottishBankHolidays,
+): WorkingCalendar {
   const byYear = new Map<number, Map<LocalDate, string>>();
   const weekdayHolidays = new Map<number, LocalDate[]>();
 
   const holidaysOf = (year: number): Map<LocalDate, string> => {
     let days = byYear.get(year);
     if (!days) {
-      days = new Map();
-      for (const holiday of rules.getHolidays(year)) {
-        if (holiday.type === 'public' || holiday.type === 'bank')
-          days.set(holiday.date.slice(0, 10), holiday.name);
+      if (year < table.firstYear || year > table.lastYear) {
+        throw new CalendarRangeError(
+          `Scotland's bank holidays are known for ${table.firstYear}–${table.lastYear}, not ${year}`,
+        );
       }
+      days = new Map();
+      for (const [day, name] of Object.entries(table.days))
+        if (day.startsWith(`${year}-`)) days.set(day, name);
       for (const closure of extraClosures)
         if (closure.startsWith(String(year))) days.set(closure, 'Closure day');
       byYear.set(year, days);

@@ -2,14 +2,10 @@ import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
-import { createAdminDirectory } from '../access/admins';
 import type { Config } from '../config';
-import { createLookupService } from '../lookup/lookup-service';
-import { createSlackApp, createSlackClient } from '../slack/app';
-import { createCapabilities, jobHandlersOf } from '../slack/capabilities';
+import { buildSlackProduct, type SlackProduct } from '../slack/product';
 import type { RegisterStore } from '../store/register-store';
-import { createThreadAnchorStore } from '../store/thread-anchors';
-import { createInProcessQueue, type JobHandlers } from '../work/job-queue';
+import { createInProcessQueue } from '../work/job-queue';
 
 export interface LocalServer {
   app: App;
@@ -55,27 +51,13 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
         customRoutes: [health],
       });
 
-  let handlers: JobHandlers = {};
+  let product: SlackProduct | undefined;
   const queue = createInProcessQueue(
-    () => handlers,
+    () => product?.jobHandlers ?? {},
     (job, error) => console.error(`Deferred job ${job.kind} failed:`, error),
   );
-  const capabilities = createCapabilities({
-    store: deps.store,
-    db: deps.db,
-    tableName: config.TABLE_NAME,
-    clock: deps.clock,
-    queue,
-    defaultIjbId: config.DIRECTIONS_IJB,
-    admins: createAdminDirectory(deps.db, config.TABLE_NAME, config.DIRECTIONS_ADMINS),
-    threadAnchors: createThreadAnchorStore(deps.db, config.TABLE_NAME),
-    slack: createSlackClient(config.SLACK_BOT_TOKEN, config.SLACK_API_URL),
-    log: (message, error) => console.error(message, error ?? ''),
-  });
-  handlers = jobHandlersOf(capabilities);
-
-  const app = createSlackApp(
-    {
+  product = buildSlackProduct({
+    slack: {
       receiver,
       socketMode,
       botToken: config.SLACK_BOT_TOKEN,
@@ -84,16 +66,16 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
       slackApiUrl: config.SLACK_API_URL,
       logLevel: config.LOG_LEVEL,
     },
-    {
-      lookup: createLookupService({
-        store: deps.store,
-        clock: deps.clock,
-        defaultIjbId: config.DIRECTIONS_IJB,
-      }),
-      capabilities,
-      ...(deps.ackBudgetMs ? { ackBudgetMs: deps.ackBudgetMs } : {}),
-    },
-  );
+    store: deps.store,
+    db: deps.db,
+    tableName: config.TABLE_NAME,
+    clock: deps.clock,
+    queue,
+    defaultIjbId: config.DIRECTIONS_IJB,
+    admins: config.DIRECTIONS_ADMINS,
+    ...(deps.ackBudgetMs ? { ackBudgetMs: deps.ackBudgetMs } : {}),
+  });
+  const { app } = product;
   const started = (await app.start(config.PORT)) as unknown;
   const port = socketMode ? config.PORT : ((started as Server).address() as AddressInfo).port;
   return {

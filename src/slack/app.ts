@@ -1,4 +1,12 @@
-import { App, type AppOptions, type Authorize, type LogLevel, type Receiver, webApi } from '@slack/bolt';
+import {
+  App,
+  type AppOptions,
+  type Authorize,
+  type Logger,
+  type LogLevel,
+  type Receiver,
+  webApi,
+} from '@slack/bolt';
 import type { LookupService } from '../lookup/lookup-service';
 import type { SlackCapability } from './capability';
 import { registerCardActions } from './listeners/card-actions';
@@ -20,6 +28,8 @@ export interface SlackAppOptions {
   /** Where the Slack Web API is (a stand-in in tests); Slack's own when unset. */
   slackApiUrl?: string | undefined;
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
+  /** Where Bolt logs (structured Powertools lines on Lambda); Bolt's console logger when unset. */
+  logger?: Logger;
   /** Socket Mode receivers need the app to know; HTTP receivers do not. */
   socketMode?: boolean;
 }
@@ -33,6 +43,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Ap
     receiver: options.receiver,
     authorize: authorizeOnce(options),
     logLevel: (options.logLevel ?? 'info') as LogLevel,
+    ...(options.logger ? { logger: options.logger } : {}),
     ...(options.socketMode ? { socketMode: true } : {}),
     clientOptions: slackClientOptions(options.slackApiUrl),
   };

@@ -5,6 +5,7 @@ import type { RegisterStore } from '../store/register-store';
 import type { ThreadAnchorStore } from '../store/thread-anchors';
 import { createUpdatesCapability } from '../updates/slack/capability';
 import type { JobHandlers, JobQueue } from '../work/job-queue';
+import type { ProductMetrics } from '../work/metrics';
 import type { SlackCapability } from './capability';
 
 /** What every capability may build on. The same in the local server and in Lambda. */
@@ -21,6 +22,8 @@ export interface ProductDeps {
   slack: webApi.WebClient;
   /** Where problems are reported (a logger's error). */
   log?: (message: string, error?: unknown) => void;
+  /** Counters with alarms on AWS (UpdatesSaved, NudgesSent, NudgesFailed…); dropped locally. */
+  metrics: ProductMetrics;
 }
 
 /** The product's capabilities beyond lookups, each in its own folder of src/. */

@@ -4,6 +4,7 @@ import type { DirectionSummaryStore } from '../store/direction-summary-store';
 import type { RegisterStore } from '../store/register-store';
 import type { UpdateStore } from '../store/update-store';
 import type { JobQueue } from '../work/job-queue';
+import type { ProductMetrics } from '../work/metrics';
 import type { Permissions } from './permissions';
 import {
   type DirectionKey,
@@ -26,6 +27,7 @@ export interface UpdateServiceDeps {
   queue: JobQueue;
   clock: () => Date;
   log: (message: string, error?: unknown) => void;
+  metrics: ProductMetrics;
 }
 
 export interface SaveRequest {
@@ -153,6 +155,7 @@ export function createUpdateService(deps: UpdateServiceDeps) {
       } catch (error) {
         log(`update ${update.id} to ${direction.ref} is saved but its summary is not yet`, error);
       }
+      if (!duplicate) deps.metrics.count('UpdatesSaved');
       // Also for a duplicate: the first attempt may have stopped before it; the job acts once.
       await publish({ ...keyOf(direction), id: update.id, event: 'saved' });
       return { kind: 'saved', update, previous: direction.latestUpdate, duplicate };

@@ -1,20 +1,25 @@
-import { App } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { APP_CONTEXT, buildApp } from '../../cdk/build-app';
 import { REGISTER_TABLE } from '../../src/store/table';
+import { synthApp } from './synth';
 
 let stateful: Template;
 let stateless: Template;
 
+// biome-ignore lint/suspicious/noExplicitAny: CloudFormation JSON, inspected by the tests
+type Resource = { Properties?: any; [key: string]: any };
+const functions = () => Object.values(stateless.findResources('AWS::Lambda::Function')) as Resource[];
+const statements = (template: Template) =>
+  (Object.values(template.findResources('AWS::IAM::Policy')) as Resource[]).flatMap(
+    (policy) => policy.Properties.PolicyDocument.Statement,
+  );
+
 beforeAll(() => {
-  const built = buildApp(new App({ context: APP_CONTEXT }));
-  stateful = Template.fromStack(built.stateful);
-  stateless = Template.fromStack(built.stateless);
+  ({ stateful, stateless } = synthApp());
 });
 
 describe('the register table', () => {
-  it('has the keys and indexes of the shared table definition', () => {
+  it('has the keys and indexes of the shared table definition, billed on demand', () => {
     stateful.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
       KeySchema: [
         { AttributeName: REGISTER_TABLE.partitionKey.name, KeyType: 'HASH' },
@@ -33,10 +38,12 @@ describe('the register table', () => {
     });
   });
 
-  it('keeps data safe: point-in-time recovery, deletion protection, retained on stack deletion', () => {
+  it('keeps data safe: point-in-time recovery, deletion protection, KMS encryption, retained', () => {
     stateful.hasResource('AWS::DynamoDB::GlobalTable', {
       DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
       Properties: Match.objectLike({
+        SSESpecification: Match.objectLike({ SSEEnabled: true }),
         Replicas: [
           Match.objectLike({
             PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
@@ -46,42 +53,157 @@ describe('the register table', () => {
       }),
     });
   });
+
+  it('keeps the Slack credentials in a retained Secrets Manager secret', () => {
+    stateful.hasResource('AWS::SecretsManager::Secret', { DeletionPolicy: 'Retain' });
+  });
 });
 
-describe('the Slack function', () => {
-  it('runs Node 22 on arm64', () => {
-    stateless.hasResourceProperties('AWS::Lambda::Function', {
-      Runtime: 'nodejs22.x',
-      Architectures: ['arm64'],
-      Handler: 'index.handler',
+describe('the functions', () => {
+  it('are the Slack ingress, the worker, the API and the nudge run: Node 22 on arm64', () => {
+    expect(
+      functions()
+        .map((fn) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME)
+        .sort(),
+    ).toEqual(['api', 'nudge', 'slack', 'worker']);
+    for (const fn of functions()) {
+      expect(fn.Properties).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        Handler: 'index.handler',
+      });
+    }
+  });
+
+  it('carry names and ARNs in their environment, never a secret value', () => {
+    for (const fn of functions()) {
+      const variables: Record<string, unknown> = fn.Properties.Environment.Variables;
+      for (const [name, value] of Object.entries(variables)) {
+        expect(name).not.toMatch(/SIGNING_SECRET|BOT_TOKEN|APP_TOKEN|PASSWORD/);
+        expect(JSON.stringify(value)).not.toMatch(/xox[abp]-/);
+      }
+    }
+  });
+
+  it('each write their logs to their own log group, with no AWS managed policy', () => {
+    for (const fn of functions()) expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
+    for (const role of Object.values(stateless.findResources('AWS::IAM::Role')) as Resource[]) {
+      expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    }
+  });
+});
+
+describe('least privilege', () => {
+  const dynamo = () => statements(stateless).filter((s) => JSON.stringify(s.Action).includes('dynamodb:'));
+
+  it('names the register table and its two indexes: no wildcard, no Scan, no table administration', () => {
+    expect(dynamo().length).toBe(4);
+    for (const statement of dynamo()) {
+      const resources = JSON.stringify(statement.Resource);
+      expect(resources).toContain('RegisterTable');
+      expect(resources).not.toContain('*');
+      for (const index of REGISTER_TABLE.globalSecondaryIndexes)
+        expect(resources).toContain(`/index/${index.indexName}`);
+      for (const action of [statement.Action].flat()) {
+        expect(action).toMatch(
+          /^dynamodb:(GetItem|BatchGetItem|Query|ConditionCheckItem|PutItem|UpdateItem|DeleteItem|BatchWriteItem)$/,
+        );
+      }
+    }
+  });
+
+  it('lets the API only read; the Slack ingress, worker and nudge run read and write', () => {
+    const writers = dynamo().filter((s) => [s.Action].flat().includes('dynamodb:UpdateItem'));
+    const readers = dynamo().filter((s) => !s.Action.includes('dynamodb:UpdateItem'));
+    expect(writers).toHaveLength(3);
+    expect(readers).toHaveLength(1);
+  });
+
+  it('lets the functions that talk to Slack read the secret, and the API not', () => {
+    const secretReads = statements(stateless).filter((s) =>
+      JSON.stringify(s.Action).includes('secretsmanager:GetSecretValue'),
+    );
+    expect(secretReads).toHaveLength(3);
+    for (const statement of secretReads)
+      expect(JSON.stringify(statement.Resource)).toContain('SlackCredentials');
+  });
+
+  it('lets only the Slack function invoke the worker, and only that function', () => {
+    const invokes = statements(stateless).filter(
+      (s) => s.Action === 'lambda:InvokeFunction' && JSON.stringify(s.Resource).includes('WorkerFunction'),
+    );
+    expect(invokes).toEqual([
+      {
+        Action: 'lambda:InvokeFunction',
+        Effect: 'Allow',
+        Resource: { 'Fn::GetAtt': [expect.stringMatching(/^WorkerFunction/), 'Arn'] },
+      },
+    ]);
+  });
+});
+
+describe('the endpoints', () => {
+  it('gives Slack a Function URL without IAM auth (Slack signs requests; Bolt verifies them)', () => {
+    stateless.hasResourceProperties('AWS::Lambda::Url', {
+      AuthType: 'NONE',
+      TargetFunctionArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SlackFunction'), 'Arn'] },
     });
   });
 
-  it('is reached through a Function URL (Slack authenticates by signature, not IAM)', () => {
-    stateless.hasResourceProperties('AWS::Lambda::Url', { AuthType: 'NONE' });
+  it('puts the read-only API behind IAM auth, with a policy to give readers', () => {
+    stateless.hasResourceProperties('AWS::Lambda::Url', {
+      AuthType: 'AWS_IAM',
+      TargetFunctionArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^ApiFunction'), 'Arn'] },
+    });
+    stateless.hasResourceProperties('AWS::IAM::ManagedPolicy', {
+      PolicyDocument: { Statement: [Match.objectLike({ Action: 'lambda:InvokeFunctionUrl' })] },
+    });
+  });
+});
+
+describe('the worker', () => {
+  it('is retried twice, then its failures go to its own encrypted dead-letter queue', () => {
+    stateless.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: { Ref: Match.stringLikeRegexp('^WorkerFunction') },
+      MaximumRetryAttempts: 2,
+      DestinationConfig: {
+        OnFailure: { Destination: { 'Fn::GetAtt': [Match.stringLikeRegexp('^WorkerDeadLetters'), 'Arn'] } },
+      },
+    });
+    stateless.hasResourceProperties('AWS::SQS::Queue', {
+      SqsManagedSseEnabled: true,
+      MessageRetentionPeriod: 1_209_600,
+    });
+  });
+});
+
+describe('the alarms', () => {
+  const alarms = () => Object.values(stateless.findResources('AWS::CloudWatch::Alarm')) as Resource[];
+
+  it('watch errors and throttles of every function', () => {
+    expect(alarms().filter((a) => a.Properties.MetricName === 'Errors')).toHaveLength(4);
+    expect(alarms().filter((a) => a.Properties.MetricName === 'Throttles')).toHaveLength(4);
   });
 
-  it('gets the secret’s ARN in its environment, never a secret value', () => {
-    const functions = stateless.findResources('AWS::Lambda::Function');
-    for (const fn of Object.values(functions)) {
-      const variables = Object.keys(fn.Properties?.Environment?.Variables ?? {});
-      expect(variables).toContain('SLACK_SECRET_ARN');
-      for (const name of variables) expect(name).not.toMatch(/SIGNING_SECRET|BOT_TOKEN|APP_TOKEN/);
-    }
+  it('fire on the first message in either dead-letter queue', () => {
+    const dlq = alarms().filter((a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible');
+    expect(dlq).toHaveLength(2);
+    for (const alarm of dlq) expect(alarm.Properties.Threshold).toBe(1);
   });
 
-  it('may only read the register table and its indexes', () => {
-    const policies = stateless.findResources('AWS::IAM::Policy');
-    const statements = Object.values(policies).flatMap(
-      (policy) => policy.Properties.PolicyDocument.Statement,
-    );
-    const dynamo = statements.filter((statement) => JSON.stringify(statement.Action).includes('dynamodb:'));
-    expect(dynamo.length).toBeGreaterThan(0);
-    for (const statement of dynamo) {
-      for (const action of [statement.Action].flat())
-        expect(action).toMatch(/^dynamodb:(Get|BatchGet|Query|Scan|ConditionCheck|DescribeTable)/);
-      expect(JSON.stringify(statement.Resource)).toContain('Register');
-      expect(JSON.stringify(statement.Resource)).not.toBe('"*"');
-    }
+  it('fire when Slack acks are slower than 1 s at p99', () => {
+    stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'IjbDirections',
+      MetricName: 'AckLatency',
+      ExtendedStatistic: 'p99',
+      Threshold: 1000,
+      ComparisonOperator: 'GreaterThanThreshold',
+    });
+  });
+
+  it('all notify the encrypted alarm topic', () => {
+    for (const alarm of alarms())
+      expect(JSON.stringify(alarm.Properties.AlarmActions)).toContain('AlarmsTopic');
+    stateless.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
   });
 });

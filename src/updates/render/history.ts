@@ -2,6 +2,7 @@ import {
   type Block,
   button,
   capBlocks,
+  clip,
   context,
   escapeMrkdwn,
   header,
@@ -26,9 +27,15 @@ function updateEntry(update: ProgressUpdate): string {
     ...(update.withdrawn ? [`undone by its author at ${when(update.withdrawn.at)}`] : []),
   ];
   const head = `*${when(update.at)}* · <@${update.by}> · ${statusOfUpdate(update)} · _${VIA[update.via]}_`;
+  // Very long texts are clipped so a page of ten reads well in one message; the update keeps every word.
+  const shown = {
+    ...update,
+    text: clip(update.text, 1000),
+    ...(update.nextSteps ? { nextSteps: clip(update.nextSteps, 300) } : {}),
+  };
   const body = update.withdrawn
-    ? `~${escapeMrkdwn(update.text.split('\n')[0] ?? '')}~`
-    : contentLines(update);
+    ? `~${escapeMrkdwn(clip(update.text.split('\n')[0] ?? '', 200))}~`
+    : contentLines(shown);
   return `${head}\n${body}${notes.length > 0 ? `\n_${notes.join('; ')}_` : ''}`;
 }
 

@@ -25,8 +25,8 @@ function standing(view: DirectionView): string {
 }
 
 /** `/direction mine`: the directions I lead, with status, days left and when last updated. */
-export function renderMine(scope: Scope, views: DirectionView[], userId: string): Reply {
-  if (views.length === 0) {
+export function renderMine(scope: Scope, led: DirectionView[], userId: string): Reply {
+  if (led.length === 0) {
     return {
       text: `You do not lead any direction in ${scopeLabel(scope)}.`,
       blocks: [
@@ -38,7 +38,7 @@ export function renderMine(scope: Scope, views: DirectionView[], userId: string)
   }
   const blocks: Block[] = [
     header(`Your directions · ${scopeLabel(scope)}`),
-    ...views.flatMap((view) => {
+    ...led.flatMap((view) => {
       const { direction } = view;
       const value = buttonValue({ ijbId: direction.ijbId, planYear: direction.planYear, ref: direction.ref });
       const last = direction.latestUpdate
@@ -49,10 +49,10 @@ export function renderMine(scope: Scope, views: DirectionView[], userId: string)
         button('Update', ACTIONS.update, value),
       );
     }),
-    context(`${views.length} direction${views.length === 1 ? '' : 's'}, soonest deadline first.`),
+    context(`${led.length} direction${led.length === 1 ? '' : 's'}, soonest deadline first.`),
   ];
   return {
-    text: `You lead ${views.length} directions`,
+    text: `You lead ${led.length} directions`,
     blocks: capBlocks(blocks, 'Open one with `/direction <ref>`.'),
     visibility: 'private',
   };

@@ -42,7 +42,7 @@ export function registerConversationListeners(app: App, kit: UpdatesKit): void {
       userId: event.user,
       text: event.text,
     };
-    const said = await kit.conversations.handleMessage(message);
+    const said = await kit.conversationFlow.handleMessage(message);
     if (said.length === 0) return;
     const place = {
       channel: event.channel,
@@ -74,7 +74,7 @@ export function registerConversationListeners(app: App, kit: UpdatesKit): void {
       const input = value && toInput(value);
       if (!value || !input) return;
       const place = { channel: value.c, thread: value.t, userId: body.user.id };
-      const said = await kit.conversations.handleAction(place, value.i, value.k, input);
+      const said = await kit.conversationFlow.handleAction(place, value.i, value.k, input);
       if (!said.every((line) => line.private)) {
         // The question answered keeps its words, loses its buttons, and shows the answer.
         const answered = (body.message?.blocks ?? []).filter((block: KnownBlock) => block.type !== 'actions');
@@ -93,7 +93,7 @@ export function registerConversationListeners(app: App, kit: UpdatesKit): void {
     const value = parseValue(ConversationButtonSchema, body.actions[0]?.value);
     if (!value?.k) return;
     const place = { channel: value.c, thread: value.t, userId: body.user.id };
-    const draft = await kit.conversations.draftOf(place, value.i);
+    const draft = await kit.conversationFlow.draftOf(place, value.i);
     if (!draft) {
       await say(kit.deps.slack, place, [
         {

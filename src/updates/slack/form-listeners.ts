@@ -86,7 +86,7 @@ export function registerFormListeners(app: App, kit: UpdatesKit): void {
     });
     if (conversation) {
       // The conversation that led here is done: close it and say so where it happened.
-      await kit.conversations
+      await kit.conversationFlow
         .finish({ channel: conversation.c, thread: conversation.t, userId })
         .catch((error: unknown) => kit.log('could not close a conversation', error));
       await kit.deps.slack.chat

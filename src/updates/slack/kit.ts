@@ -23,7 +23,7 @@ export interface UpdatesKit {
   service: UpdateService;
   corrections: Corrections;
   signOff: SignOffService;
-  conversations: Conversations;
+  conversationFlow: Conversations;
   leadership: Leadership;
   publisher: Publisher;
   log: (message: string, error?: unknown) => void;
@@ -47,6 +47,7 @@ export function buildUpdatesKit(deps: ProductDeps): UpdatesKit {
     queue: deps.queue,
     clock,
     log,
+    metrics: deps.metrics,
   });
   return {
     deps,
@@ -56,7 +57,7 @@ export function buildUpdatesKit(deps: ProductDeps): UpdatesKit {
     service,
     corrections: createCorrections({ updates, service, clock }),
     signOff: createSignOff({ updates, service, permissions, clock }),
-    conversations: createConversations({
+    conversationFlow: createConversations({
       conversations: createConversationStore(db, tableName),
       threadAnchors: deps.threadAnchors,
       store,

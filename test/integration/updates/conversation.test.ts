@@ -34,18 +34,29 @@ function botSaid() {
     }));
 }
 
+/** Sends a message and waits for the bot's `expected` answers (then a little quiet, so none is left over). */
 async function say(
   text: string,
   where: { channel: string; channelType: 'im' | 'channel'; threadTs?: string; user?: string; ts?: string },
+  expected = 1,
 ) {
   const before = botSaid().length;
   const { status } = await world.harness.event(
     messageEvent({ user: where.user ?? PEOPLE.lead, text, ...where }),
   );
   expect(status).toBe(200);
-  await waitUntil(() => botSaid().length > before);
-  await world.harness.server.drain();
+  await waitUntil(() => botSaid().length >= before + expected);
+  await settle();
   return botSaid().slice(before);
+}
+
+/** Waits until the bot has said nothing new for a moment and no job is running. */
+async function settle() {
+  for (let seen = -1; seen !== botSaid().length; ) {
+    seen = botSaid().length;
+    await world.harness.server.drain();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+  }
 }
 
 async function press(
@@ -60,7 +71,7 @@ async function press(
     click({ actionId, value, userId: user, channel: message.channel, responseUrl: world.slack.responseUrl }),
   );
   await waitUntil(() => botSaid().length > before || world.slack.calls('views.open').length > 0);
-  await world.harness.server.drain();
+  await settle();
   return botSaid().slice(before);
 }
 
@@ -175,7 +186,7 @@ describe('an update by conversation, in a DM with the bot', () => {
     world.slack.requests.length = 0;
     await say('5.1 at risk: the board paper slipped to March', { channel: DM, channelType: 'im' });
     world.setNow(new Date('2024-12-10T10:00:01Z'));
-    const said = await say('https://example.org/board', { channel: DM, channelType: 'im' });
+    const said = await say('https://example.org/board', { channel: DM, channelType: 'im' }, 2);
     expect(visibleText(said[0])).toContain('expired after a day of silence, so nothing was saved');
     expect(visibleText(said[0])).toContain('the board paper slipped to March');
     expect(visibleText(said[1])).toContain('which direction is this about?');

@@ -17,6 +17,7 @@ beforeAll(async () => {
     { userId: PEOPLE.lead },
   );
   await world.harness.server.drain();
+  world.setNow(new Date('2024-12-02T10:05:00Z'));
 });
 afterAll(() => world.close());
 
@@ -130,7 +131,11 @@ describe('/direction update 5.1 — the form', () => {
       expectedDate: '2025-03-31',
       nextSteps: 'Escalate to the Chief Officer',
     });
-    expect((await world.direction('5.1')).status).toBe('at-risk');
+    const after = await world.direction('5.1');
+    expect(
+      after.status,
+      JSON.stringify({ after, stored: stored.map((item) => [item.at, item.id, item.status]) }),
+    ).toBe('at-risk');
   });
 
   it('tells someone who may not update, on the field, keeping their text', async () => {

@@ -173,6 +173,7 @@ describe('undo within 15 minutes', () => {
     // Prepare
     world.setNow(new Date('2024-12-03T09:00:00Z'));
     await world.harness.command('update 3.1 on track: care home pilot started', { userId: PEOPLE.admin });
+    world.setNow(new Date('2024-12-03T09:01:00Z'));
     const wrong = await world.harness.command('update 3.1 off track: pilot paused', { userId: PEOPLE.admin });
     expect((await world.direction('3.1')).status).toBe('off-track');
     const value = undoValue(wrong.body);

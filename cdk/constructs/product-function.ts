@@ -1,0 +1,67 @@
+import { type Duration, Validations } from 'aws-cdk-lib';
+import { type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { BUNDLING, LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME } from './lambda-defaults';
+
+export interface ProductFunctionProps {
+  /** lambdas/<name>.ts */
+  entry: string;
+  /** The Powertools service name: logs and metrics are tagged with it. */
+  service: string;
+  description: string;
+  timeout: Duration;
+  memorySize?: number;
+  /** Plain configuration only: names and ARNs, never a secret value (test/cdk asserts it). */
+  environment: Record<string, string>;
+}
+
+/**
+ * One of the product's functions, built the same way as the others: Node 22 on arm64,
+ * esbuild-bundled, its own log group (kept three months) and its own role that may only write
+ * to that log group until the caller grants more. No AWS managed policy, no wildcard.
+ */
+export class ProductFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: IRole;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: ProductFunctionProps) {
+    super(scope, id);
+    this.logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.THREE_MONTHS });
+    const role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `${props.description}: runs the function, writes its logs`,
+    });
+    role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [this.logGroup.logGroupArn],
+      }),
+    );
+    this.role = role;
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: props.entry,
+      handler: 'handler',
+      description: props.description,
+      runtime: LAMBDA_RUNTIME,
+      architecture: LAMBDA_ARCHITECTURE,
+      memorySize: props.memorySize ?? 1024,
+      timeout: props.timeout,
+      bundling: BUNDLING,
+      role,
+      logGroup: this.logGroup,
+      environment: {
+        ...props.environment,
+        POWERTOOLS_SERVICE_NAME: props.service,
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+    });
+    Validations.of(this.function).acknowledge({
+      id: 'AwsSolutions-L1',
+      reason:
+        'Node 22 is the runtime the product is built and tested on (Bolt 5, AWS SDK v3 ≥ Node 22 from 2027); move to the next LTS deliberately, with the test suite, not by a linter.',
+    });
+  }
+}
