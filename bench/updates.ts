@@ -1,4 +1,4 @@
-import { Agent, createServer, request as httpRequest } from 'node:http';
+import { Agent, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { App, HTTPReceiver } from '@slack/bolt';
@@ -7,13 +7,14 @@ import { createLookupService } from '../src/lookup/lookup-service';
 import { seedRegister } from '../src/register/seed';
 import { createSlackApp, createSlackClient } from '../src/slack/app';
 import { createCapabilities, jobHandlersOf } from '../src/slack/capabilities';
-import { interactionBody, slackSignatureHeaders, slashCommandBody } from '../src/slack/signature';
+import { interactionBody, slashCommandBody } from '../src/slack/signature';
 import { createDynamoRegisterStore } from '../src/store/dynamo-register-store';
 import { createLeadStore } from '../src/store/lead-store';
 import { createThreadAnchorStore } from '../src/store/thread-anchors';
 import { type Job, runJob } from '../src/work/job-queue';
 import { uncountedMetrics } from '../src/work/metrics';
 import { openBenchDynamo } from './bench-dynamo';
+import { signedPoster } from './signed-post';
 import { row, summarise } from './stats';
 
 const SECRET = 'bench-signing-secret';
@@ -96,37 +97,7 @@ export async function benchUpdates(): Promise<string[]> {
   const floorPort = ((await floor.start(0)) as unknown as { address(): AddressInfo }).address().port;
 
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-  const post = (port: number, body: string, type = 'application/x-www-form-urlencoded') =>
-    new Promise<{ ms: number; body: string }>((resolve, reject) => {
-      const started = performance.now();
-      const req = httpRequest(
-        {
-          host: '127.0.0.1',
-          port,
-          path: '/slack/events',
-          method: 'POST',
-          agent,
-          headers: {
-            'content-type': type,
-            'content-length': Buffer.byteLength(body),
-            ...slackSignatureHeaders(SECRET, body),
-          },
-        },
-        (res) => {
-          let text = '';
-          res.on('data', (chunk) => {
-            text += chunk;
-          });
-          res.on('end', () =>
-            res.statusCode === 200
-              ? resolve({ ms: performance.now() - started, body: text })
-              : reject(new Error(`HTTP ${res.statusCode}`)),
-          );
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
+  const post = signedPoster(SECRET, agent);
   let sequence = 0;
   const oneLine = (port: number) =>
     post(

@@ -4,6 +4,7 @@ import {
   type ConversationState,
   ConversationStateSchema,
 } from '../updates/conversation-state';
+import { written } from './conditional-write';
 import { updateKeys } from './update-keys';
 
 /**
@@ -30,21 +31,17 @@ export function createConversationStore(db: DynamoDBDocumentClient, tableName: s
       const { pk: _pk, sk: _sk, type: _type, ...state } = Item;
       return ConversationStateSchema.parse(state);
     },
-    async put(state) {
-      try {
-        await db.send(
+    put(state) {
+      return written(
+        db.send(
           new PutCommand({
             TableName: tableName,
             Item: { ...key(state), type: 'Conversation', ...state, version: state.version + 1 },
             ConditionExpression: state.version === 0 ? 'attribute_not_exists(pk)' : 'version = :expected',
             ...(state.version === 0 ? {} : { ExpressionAttributeValues: { ':expected': state.version } }),
           }),
-        );
-        return true;
-      } catch (error) {
-        if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-        throw error;
-      }
+        ),
+      );
     },
     async end(place) {
       await db.send(new DeleteCommand({ TableName: tableName, Key: key(place) }));

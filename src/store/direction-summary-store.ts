@@ -1,6 +1,7 @@
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DirectionStatus, UpdateSummary } from '../domain/direction';
 import type { DirectionKey } from '../updates/progress-update';
+import { written } from './conditional-write';
 import { keys } from './keys';
 
 /** What the direction shows of its history: the latest update, and the status with the event that set it. */
@@ -36,16 +37,7 @@ export function createDirectionSummaryStore(
   db: DynamoDBDocumentClient,
   tableName: string,
 ): DirectionSummaryStore {
-  const isConditionFailure = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
-  const attempt = async (command: UpdateCommand) => {
-    try {
-      await db.send(command);
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
-  };
+  const attempt = (command: UpdateCommand) => written(db.send(command));
 
   return {
     applyNewer(key, summary, setsStatus) {

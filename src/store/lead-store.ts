@@ -6,6 +6,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Direction } from '../domain/direction';
 import type { DirectionKey } from '../updates/progress-update';
+import { written } from './conditional-write';
 import { keys } from './keys';
 import { updateKeys } from './update-keys';
 
@@ -24,8 +25,8 @@ export interface LeadStore {
 export function createLeadStore(db: DynamoDBDocumentClient, tableName: string): LeadStore {
   return {
     async assign(direction, leads, channel) {
-      try {
-        await db.send(
+      const assigned = await written(
+        db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: keys.direction(direction.ijbId, direction.planYear, direction.ref),
@@ -39,11 +40,9 @@ export function createLeadStore(db: DynamoDBDocumentClient, tableName: string): 
               ...(channel ? { ':channel': channel } : {}),
             },
           }),
-        );
-      } catch (error) {
-        if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-        throw error;
-      }
+        ),
+      );
+      if (!assigned) return false;
       const key = (userId: string) =>
         updateKeys.lead(direction.ijbId, direction.planYear, direction.ref, userId);
       const writes = [

@@ -1,5 +1,6 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DirectionKey } from '../updates/progress-update';
+import { written } from './conditional-write';
 import { updateKeys } from './update-keys';
 
 /** A direction's living status card: the one message in its team channel that shows where it stands. */
@@ -26,15 +27,8 @@ export interface StatusCardStore {
 
 export function createStatusCardStore(db: DynamoDBDocumentClient, tableName: string): StatusCardStore {
   const keyOf = (key: DirectionKey) => updateKeys.statusCard(key.ijbId, key.planYear, key.ref);
-  const conditional = async (command: PutCommand | UpdateCommand) => {
-    try {
-      await (command instanceof PutCommand ? db.send(command) : db.send(command));
-      return true;
-    } catch (error) {
-      if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-      throw error;
-    }
-  };
+  const conditional = (command: PutCommand | UpdateCommand) =>
+    written(command instanceof PutCommand ? db.send(command) : db.send(command));
   return {
     async get(key) {
       const { Item } = await db.send(

@@ -17,10 +17,10 @@ import {
   SignOffDecisionSchema,
   type UpdateContent,
 } from '../updates/progress-update';
+import { isConditionFailure, stripKeys, written } from './conditional-write';
 import { updateKeys } from './update-keys';
 
 type Item = Record<string, unknown>;
-const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'type'];
 
 export interface HistoryPage {
   events: HistoryEvent[];
@@ -56,7 +56,6 @@ export interface UpdateStore {
   ): Promise<{ created: true } | { created: false; existing: SignOffDecision }>;
   setSignOff(key: DirectionKey, id: string, signOff: SignOff): Promise<void>;
   claim(key: DirectionKey, id: string, flag: UpdateClaim, at: string): Promise<boolean>;
-  release(key: DirectionKey, id: string, flag: UpdateClaim): Promise<void>;
 }
 
 const CursorSchema = z.object({ pk: z.string(), sk: z.string(), gsi1pk: z.string(), gsi1sk: z.string() });
@@ -64,7 +63,6 @@ const CursorSchema = z.object({ pk: z.string(), sk: z.string(), gsi1pk: z.string
 export function createUpdateStore(db: DynamoDBDocumentClient, tableName: string): UpdateStore {
   const updateKey = (key: DirectionKey, id: string) =>
     updateKeys.update(key.ijbId, key.planYear, key.ref, id);
-  const isConditionFailure = (error: unknown) => (error as Error).name === 'ConditionalCheckFailedException';
 
   const get = async (key: DirectionKey, id: string) => {
     const { Item } = await db.send(
@@ -76,8 +74,8 @@ export function createUpdateStore(db: DynamoDBDocumentClient, tableName: string)
   return {
     async create(update) {
       const order = eventOrder({ kind: 'update', update });
-      try {
-        await db.send(
+      const made = await written(
+        db.send(
           new PutCommand({
             TableName: tableName,
             Item: {
@@ -88,12 +86,9 @@ export function createUpdateStore(db: DynamoDBDocumentClient, tableName: string)
             },
             ConditionExpression: 'attribute_not_exists(pk)',
           }),
-        );
-        return 'created';
-      } catch (error) {
-        if (isConditionFailure(error)) return 'exists';
-        throw error;
-      }
+        ),
+      );
+      return made ? 'created' : 'exists';
     },
 
     get,
@@ -118,9 +113,9 @@ export function createUpdateStore(db: DynamoDBDocumentClient, tableName: string)
       return { events, ...(last ? { next: encodeCursor(last) } : {}) };
     },
 
-    async withdraw(update, at) {
-      try {
-        await db.send(
+    withdraw(update, at) {
+      return written(
+        db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: updateKey(update, update.id),
@@ -130,12 +125,8 @@ export function createUpdateStore(db: DynamoDBDocumentClient, tableName: string)
             ExpressionAttributeNames: { '#state': 'state' },
             ExpressionAttributeValues: { ':withdrawn': { at, by: update.by }, ':pending': 'pending' },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
+        ),
+      );
     },
 
     async revise(update, content, at, editKey) {
@@ -229,7 +220,7 @@ export function createUpdateStore(db: DynamoDBDocumentClient, tableName: string)
         const { Item } = await db.send(
           new GetCommand({ TableName: tableName, Key: key, ConsistentRead: true }),
         );
-        return { created: false, existing: SignOffDecisionSchema.parse(strip(Item ?? {})) };
+        return { created: false, existing: SignOffDecisionSchema.parse(stripKeys(Item ?? {})) };
       }
     },
 
@@ -245,9 +236,9 @@ export function createUpdateStore(db: DynamoDBDocumentClient, tableName: string)
       );
     },
 
-    async claim(key, id, flag, at) {
-      try {
-        await db.send(
+    claim(key, id, flag, at) {
+      return written(
+        db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: updateKey(key, id),
@@ -256,40 +247,19 @@ export function createUpdateStore(db: DynamoDBDocumentClient, tableName: string)
             ExpressionAttributeNames: { '#flag': flag },
             ExpressionAttributeValues: { ':at': at },
           }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
-      }
-    },
-
-    async release(key, id, flag) {
-      await db.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: updateKey(key, id),
-          UpdateExpression: 'REMOVE #flag',
-          ExpressionAttributeNames: { '#flag': flag },
-        }),
+        ),
       );
     },
   };
 }
 
-function strip(item: Item): Item {
-  const rest = { ...item };
-  for (const name of KEY_ATTRIBUTES) delete rest[name];
-  return rest;
-}
-
 function toUpdate(item: Item): ProgressUpdate {
-  return ProgressUpdateSchema.parse(strip(item));
+  return ProgressUpdateSchema.parse(stripKeys(item));
 }
 
 function toEvent(item: Item): HistoryEvent {
   return item.type === 'SignOffDecision'
-    ? { kind: 'decision', decision: SignOffDecisionSchema.parse(strip(item)) }
+    ? { kind: 'decision', decision: SignOffDecisionSchema.parse(stripKeys(item)) }
     : { kind: 'update', update: toUpdate(item) };
 }
 

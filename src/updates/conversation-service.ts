@@ -1,73 +1,23 @@
-import { randomUUID } from 'node:crypto';
 import { londonDay } from '../domain/local-date';
-import type { LookupService } from '../lookup/lookup-service';
-import type { ConversationStore } from '../store/conversation-store';
-import type { LeadStore } from '../store/lead-store';
-import type { RegisterStore } from '../store/register-store';
-import type { ThreadAnchorStore } from '../store/thread-anchors';
-import type { UpdateStore } from '../store/update-store';
+import { type ConversationInput, type Move, rawOf, takeInput } from './conversation';
 import {
-  advanceTo,
-  type ConversationInput,
-  type Move,
-  type Prompt,
-  promptFor,
-  rawOf,
-  takeInput,
-} from './conversation';
-import {
-  CONVERSATION_TTL_MS,
-  type ConversationPlace,
-  type ConversationState,
-  isExpired,
-} from './conversation-state';
-import type { Permissions } from './permissions';
+  type ConversationDeps,
+  createConversationMoves,
+  type IncomingMessage,
+  placeOf,
+  type Said,
+} from './conversation-moves';
+import { CONVERSATION_TTL_MS, type ConversationPlace, isExpired } from './conversation-state';
 import type { DirectionKey } from './progress-update';
-import { readStatus } from './status-words';
-import { type RawUpdate, validateUpdate } from './update-input';
-import { keyOf, type UpdateService, updateIdFor } from './update-service';
+import type { RawUpdate } from './update-input';
+import { updateIdFor } from './update-service';
 
-/** A message a person sent where a conversation may happen: a DM with the bot, or a thread. */
-export interface IncomingMessage {
-  channel: string;
-  /** 'im' for a DM with the bot; 'channel' or 'group' for a (private) channel. */
-  channelType: string;
-  ts: string;
-  threadTs?: string | undefined;
-  userId: string;
-  text: string;
-}
+export type { ConversationDeps, IncomingMessage, Said };
+export { placeOf };
 
-/** What to say, and whether only the person should see it (in a channel thread). */
-export interface Said {
-  prompt: Prompt;
-  private: boolean;
-}
-
-export interface ConversationDeps {
-  conversations: ConversationStore;
-  threadAnchors: ThreadAnchorStore;
-  store: RegisterStore;
-  updates: UpdateStore;
-  leads: LeadStore;
-  lookup: LookupService;
-  permissions: Permissions;
-  service: UpdateService;
-  clock: () => Date;
-}
-
-/** The place a message belongs to, or undefined when it is not one the bot converses in. */
-export function placeOf(message: IncomingMessage): ConversationPlace | undefined {
-  if (message.channelType === 'im')
-    return { channel: message.channel, thread: message.threadTs ?? 'dm', userId: message.userId };
-  if (
-    (message.channelType === 'channel' || message.channelType === 'group') &&
-    message.threadTs &&
-    message.threadTs !== message.ts
-  ) {
-    return { channel: message.channel, thread: message.threadTs, userId: message.userId };
-  }
-  return undefined;
+/** Something only the person should see, as one line of the conversation. */
+function privately(text: string): Said[] {
+  return [{ prompt: { kind: 'problem', text }, private: true }];
 }
 
 /**
@@ -77,109 +27,7 @@ export function placeOf(message: IncomingMessage): ConversationPlace | undefined
 export function createConversations(deps: ConversationDeps) {
   const { conversations, clock } = deps;
   const today = () => londonDay(clock());
-
-  const fresh = (
-    place: ConversationPlace,
-    lastTs: string,
-    inChannel: boolean,
-    version: number,
-  ): ConversationState => {
-    const now = clock();
-    return {
-      ...place,
-      id: randomUUID(),
-      step: 'choose',
-      choices: [],
-      draft: {},
-      inChannel,
-      lastTs,
-      updatedAt: now.toISOString(),
-      expiresAt: new Date(now.getTime() + CONVERSATION_TTL_MS).toISOString(),
-      version,
-    };
-  };
-
-  /** Finds the direction a conversation is about, checks the person may update it, and asks the next question. */
-  const resolve = async (state: ConversationState, ref: string, rest: string): Promise<Move> => {
-    const choice = state.choices.find((key) => key.ref.toLowerCase() === ref.toLowerCase());
-    const scoped = await deps.lookup.scope(choice ?? state.choices[0] ?? {});
-    if (!scoped.ok) return { kind: 'end', prompt: { kind: 'problem', text: scoped.problem } };
-    const { ijb, planYear } = scoped.scope;
-    const direction = await deps.store.getDirection(ijb.id, choice?.planYear ?? planYear, ref);
-    if (!direction) {
-      return {
-        kind: 'continue',
-        state,
-        prompt: promptFor(
-          state,
-          `There is no ${ref} in ${ijb.shortName} ${planYear}. Which direction is this about?`,
-        ),
-      };
-    }
-    const right = await deps.permissions.mayUpdate(
-      direction,
-      state.userId,
-      state.inChannel ? state.channel : undefined,
-    );
-    if (!right.ok) return { kind: 'end', prompt: { kind: 'problem', text: right.reason } };
-    let next: ConversationState = {
-      ...state,
-      direction: keyOf(direction),
-      ...(direction.latestUpdate ? { previous: direction.latestUpdate } : {}),
-    };
-    const reading = rest ? readStatus(rest) : undefined;
-    if (reading)
-      next = { ...next, draft: { status: reading.status, ...(reading.rest ? { text: reading.rest } : {}) } };
-    else if (rest.split(/\s+/).filter(Boolean).length >= 3) next = { ...next, draft: { text: rest } };
-    // In a channel thread the first question also asks whether this is an update at all.
-    return advanceTo(next, today(), state.inChannel);
-  };
-
-  const save = async (state: ConversationState, move: Extract<Move, { kind: 'save' }>): Promise<Move> => {
-    const key = state.direction as DirectionKey;
-    const checked = validateUpdate(move.raw, today());
-    if (!checked.ok)
-      return {
-        kind: 'continue',
-        state,
-        prompt: promptFor(state, Object.values(checked.problems).join('. ')),
-      };
-    const direction = await deps.store.getDirection(key.ijbId, key.planYear, key.ref);
-    if (!direction)
-      return {
-        kind: 'end',
-        prompt: { kind: 'problem', text: `${key.ref} is no longer in the register.`, draft: state.draft },
-      };
-    const result = await deps.service.save({
-      direction,
-      userId: state.userId,
-      content: checked.content,
-      via: 'conversation',
-      idempotencyKey: `convo:${state.id}`,
-      ...(state.inChannel ? { fromChannel: state.channel } : {}),
-    });
-    if (result.kind === 'saved') {
-      return {
-        kind: 'end',
-        prompt: {
-          kind: 'saved',
-          update: result.update,
-          previous: result.previous,
-          duplicate: result.duplicate,
-        },
-      };
-    }
-    if (result.kind === 'refused')
-      return { kind: 'end', prompt: { kind: 'problem', text: result.reason, draft: state.draft } };
-    return {
-      kind: 'continue',
-      state,
-      prompt: promptFor(
-        state,
-        `Not saved: ${result.reason}. Your update is kept here: press Save to try again.`,
-      ),
-    };
-  };
+  const { fresh, settle, startOf } = createConversationMoves(deps);
 
   /** Applies a move: keeps the state (on condition of its version), or ends it. False on a conflicting write. */
   const apply = async (move: Move, place: ConversationPlace, said: Said[]): Promise<boolean> => {
@@ -198,12 +46,6 @@ export function createConversations(deps: ConversationDeps) {
     if (!(await conversations.put(kept))) return false;
     said.push({ prompt: move.prompt, private: false });
     return true;
-  };
-
-  const settle = async (move: Move): Promise<Move> => {
-    if (move.kind === 'resolve') return resolve(move.state, move.ref, move.rest);
-    if (move.kind === 'save') return save(move.state, move);
-    return move;
   };
 
   return {
@@ -250,15 +92,9 @@ export function createConversations(deps: ConversationDeps) {
         }
         if (await apply(move, place, said)) return said;
       }
-      return [
-        {
-          prompt: {
-            kind: 'problem',
-            text: 'You sent several messages at once; I took the first. Check the question above and answer it again.',
-          },
-          private: true,
-        },
-      ];
+      return privately(
+        'You sent several messages at once; I took the first. Check the question above and answer it again.',
+      );
     },
 
     async handleAction(
@@ -274,22 +110,11 @@ export function createConversations(deps: ConversationDeps) {
           key &&
           (await deps.updates.get(key, updateIdFor(`convo:${conversationId}`)))
         ) {
-          return [
-            {
-              prompt: { kind: 'problem', text: `That update to ${key.ref} is saved already.` },
-              private: true,
-            },
-          ];
+          return privately(`That update to ${key.ref} is saved already.`);
         }
-        return [
-          {
-            prompt: {
-              kind: 'problem',
-              text: 'That conversation has ended. Reply in the thread, or message me, to start a new update.',
-            },
-            private: true,
-          },
-        ];
+        return privately(
+          'That conversation has ended. Reply in the thread, or message me, to start a new update.',
+        );
       }
       if (isExpired(state, clock())) {
         await conversations.end(place);
@@ -307,44 +132,11 @@ export function createConversations(deps: ConversationDeps) {
       const said: Said[] = [];
       const move = await settle(takeInput(state, input, today()));
       if (!(await apply(move, place, said))) {
-        return [
-          {
-            prompt: {
-              kind: 'problem',
-              text: 'That conversation moved on meanwhile: answer its latest question.',
-            },
-            private: true,
-          },
-        ];
+        return privately('That conversation moved on meanwhile: answer its latest question.');
       }
       return said;
     },
   };
-
-  async function startOf(state: ConversationState, message: IncomingMessage): Promise<Move | undefined> {
-    if (state.inChannel) {
-      const anchor = await deps.threadAnchors.get(message.channel, message.threadTs ?? '');
-      if (!anchor) return undefined;
-      const withChoices = { ...state, choices: anchor.directions };
-      if (anchor.directions.length === 1 && anchor.directions[0]) {
-        return { kind: 'resolve', state: withChoices, ref: anchor.directions[0].ref, rest: message.text };
-      }
-      const named = /^\s*(\S+)\s*([\s\S]*)$/.exec(message.text);
-      const hit = anchor.directions.find((key) => key.ref.toLowerCase() === named?.[1]?.toLowerCase());
-      if (hit) return { kind: 'resolve', state: withChoices, ref: hit.ref, rest: named?.[2] ?? '' };
-      return { kind: 'continue', state: withChoices, prompt: promptFor(withChoices) };
-    }
-    const move = takeInput(state, { kind: 'text', text: message.text }, today());
-    if (move.kind === 'resolve') return move;
-    const scoped = await deps.lookup.scope({});
-    const led = scoped.ok
-      ? (await deps.leads.ledBy(state.userId)).filter(
-          (key) => key.ijbId === scoped.scope.ijb.id && key.planYear === scoped.scope.planYear,
-        )
-      : [];
-    const withChoices = { ...state, choices: led.slice(0, 5) };
-    return { kind: 'continue', state: withChoices, prompt: promptFor(withChoices) };
-  }
 }
 
 export type Conversations = ReturnType<typeof createConversations>;

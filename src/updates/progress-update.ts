@@ -1,26 +1,26 @@
 import { z } from 'zod';
-import type { DirectionStatus, UpdateSummary } from '../domain/direction';
+import {
+  type DirectionStatus,
+  DirectionStatusSchema,
+  STATUS_LABELS,
+  type UpdateSummary,
+} from '../domain/direction';
 import { LocalDateSchema } from '../domain/local-date';
 
-/** What a lead may report. "Achieved" and "Retired" are proposals until an IJB admin signs them off. */
-export const UpdateStatusSchema = z.enum([
-  'not-started',
-  'on-track',
-  'at-risk',
-  'off-track',
-  'achieved',
-  'retired',
-]);
+/**
+ * What a lead may report: any status but "not reported". "Achieved" and "Retired" are
+ * proposals until an IJB admin signs them off.
+ */
+export const UpdateStatusSchema = DirectionStatusSchema.exclude(['not-reported']);
 export type UpdateStatus = z.infer<typeof UpdateStatusSchema>;
 
-export const UPDATE_STATUS_LABELS: Record<UpdateStatus, string> = {
-  'not-started': 'Not started',
-  'on-track': 'On track',
-  'at-risk': 'At risk',
-  'off-track': 'Off track',
-  achieved: 'Achieved',
-  retired: 'Propose retire',
-};
+/** As the form offers them: retiring is proposed, not declared. */
+export const UPDATE_STATUS_LABELS = Object.fromEntries(
+  UpdateStatusSchema.options.map((status) => [
+    status,
+    status === 'retired' ? 'Propose retire' : STATUS_LABELS[status],
+  ]),
+) as Record<UpdateStatus, string>;
 
 export type Proposal = 'achieved' | 'retired';
 
