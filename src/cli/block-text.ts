@@ -36,6 +36,10 @@ const EMOJI: Record<string, string> = {
   raising_hand: '🙋',
   construction: '🚧',
   hourglass_flowing_sand: '⏳',
+  hourglass: '⌛',
+  leftwards_arrow_with_hook: '↩',
+  pencil2: '✏',
+  ballot_box_with_check: '☑',
 };
 
 type AnyBlock = Record<string, unknown> & { type: string };
