@@ -18,7 +18,8 @@ function option(status: UpdateStatus): PlainTextOption {
 /** What a prefilled form shows: the last update's words, so a small change is a small edit. */
 export interface FormPrefill extends RawUpdate {}
 
-export function prefillFrom(direction: Direction): FormPrefill {
+/** The last update's words; its revised date only while it is still ahead (a past one would be refused). */
+export function prefillFrom(direction: Direction, today: string): FormPrefill {
   const last = direction.latestUpdate;
   if (!last) return {};
   const status = UpdateStatusSchema.safeParse(last.proposal ?? last.status);
@@ -27,6 +28,7 @@ export function prefillFrom(direction: Direction): FormPrefill {
     text: last.text,
     ...(last.evidence ? { evidence: last.evidence.join('\n') } : {}),
     ...(last.nextSteps ? { nextSteps: last.nextSteps } : {}),
+    ...(last.expectedDate && last.expectedDate >= today ? { expectedDate: last.expectedDate } : {}),
   };
 }
 

@@ -60,7 +60,11 @@ export async function openUpdateForm(
     ...(request.convo ? { convo: request.convo } : {}),
     ...(request.fromChannel ? { channel: request.fromChannel } : {}),
   };
-  const view = renderUpdateForm(direction, request.prefill ?? prefillFrom(direction), metadata);
+  const view = renderUpdateForm(
+    direction,
+    request.prefill ?? prefillFrom(direction, scoped.scope.today),
+    metadata,
+  );
   let opened: webApi.ViewsOpenResponse;
   try {
     opened = request.push

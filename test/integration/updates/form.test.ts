@@ -136,6 +136,10 @@ describe('/direction update 5.1 — the form', () => {
       after.status,
       JSON.stringify({ after, stored: stored.map((item) => [item.at, item.id, item.status]) }),
     ).toBe('at-risk');
+    // The next form starts from this update, revised date included while it is ahead
+    const next = await openForm();
+    const date = next.view.blocks.find((block: { block_id?: string }) => block.block_id === 'expectedDate');
+    expect(date.element.initial_date).toBe('2025-03-31');
   });
 
   it('tells someone who may not update, on the field, keeping their text', async () => {
