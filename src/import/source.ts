@@ -12,6 +12,8 @@ export interface SourceLine {
   heading?: number;
   /** A list item (bullet or numbered). */
   bullet?: boolean;
+  /** A table row's line set tight under the row above (PDF): the same row, wrapped. */
+  continuation?: boolean;
   /** Nesting depth: 0 at the margin, 1 for a sub-bullet, … */
   indent: number;
   at: Location;

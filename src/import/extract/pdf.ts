@@ -1,4 +1,4 @@
-import { cleanText, type SourceDocument, type SourceLine } from '../source';
+import { cleanText, isPageNumber, type SourceDocument, type SourceLine } from '../source';
 
 interface Run {
   text: string;
@@ -40,8 +40,9 @@ export async function linesOfPdf(bytes: Uint8Array): Promise<SourceDocument> {
   const body = bodySize(pages);
   const boilerplate = repeatedEdges(pages);
   const lines: SourceLine[] = [];
+  const table: TableState = {};
   pages.forEach((visual, index) => {
-    lines.push(...pageLines(visual, index + 1, body, boilerplate));
+    lines.push(...pageLines(visual, index + 1, body, boilerplate, table));
   });
   return { kind: 'pdf', lines };
 }
@@ -89,13 +90,18 @@ function repeatedEdges(pages: VisualLine[][]): Set<string> {
   );
 }
 
-/** Splits a line's runs into cells where the gap is wider than a few spaces. */
-function cellsOf(line: VisualLine): Run[] {
+/**
+ * Splits a line's runs into cells where the gap is wider than a few spaces, or where a run
+ * starts under a column of the table being read.
+ */
+function cellsOf(line: VisualLine, columns: number[] | undefined): Run[] {
   const cells: Run[] = [];
+  const startsColumn = (run: Run, last: Run) =>
+    columns?.some((x) => Math.abs(x - run.x) <= 2 && Math.abs(x - last.x) > 2) ?? false;
   for (const run of line.runs) {
     const last = cells.at(-1);
     const gap = last ? run.x - last.end : Number.POSITIVE_INFINITY;
-    if (last && gap <= Math.max(6, run.size * 1.2)) {
+    if (last && gap <= Math.max(6, run.size * 1.2) && !startsColumn(run, last)) {
       last.text += gap > run.size * 0.12 && !last.text.endsWith(' ') ? ` ${run.text}` : run.text;
       last.end = Math.max(last.end, run.end);
     } else cells.push({ ...run });
@@ -103,21 +109,44 @@ function cellsOf(line: VisualLine): Run[] {
   return cells;
 }
 
-function pageLines(visual: VisualLine[], page: number, body: number, boilerplate: Set<string>): SourceLine[] {
+/** The columns of the table being read: a table runs on over a page break. */
+interface TableState {
+  columns?: number[];
+}
+
+function pageLines(
+  visual: VisualLine[],
+  page: number,
+  body: number,
+  boilerplate: Set<string>,
+  table: TableState,
+): SourceLine[] {
   const lines: SourceLine[] = [];
   const margin = Math.min(...visual.map((line) => line.runs[0]?.x ?? Number.POSITIVE_INFINITY));
-  let columns: number[] | undefined;
+  let columns = table.columns;
+  let firstOnPage = true;
   let previous: { line: VisualLine; source: SourceLine; textX: number } | undefined;
   visual.forEach((line, index) => {
     const at = { line: index + 1, page, unit: 'line' as const };
     const text = textOf(line);
     if (text === '' || boilerplate.has(text)) return;
-    const cells = cellsOf(line);
+    if (isPageNumber(text)) {
+      // Kept so the parsers can see where a page ended; it does not end the table on the page.
+      lines.push({ text, indent: 0, at });
+      return;
+    }
+    const cells = cellsOf(line, columns);
     const gap = previous ? previous.line.y - line.y : Number.POSITIVE_INFINITY;
-    const close = gap <= line.size * 1.75;
+    const close = gap <= line.size * 1.75 || (firstOnPage && columns !== undefined);
+    // Lines of one table row sit closer than the rows do (cell padding, borders).
+    const sameRow = !firstOnPage && previous?.source.cells !== undefined && gap <= line.size * 1.35;
+    firstOnPage = false;
     const aligned = (cell: Run) => columns?.findIndex((x) => Math.abs(x - cell.x) <= 4) ?? -1;
-    if (cells.length >= 2 || (columns && close && cells.every((cell) => aligned(cell) >= 0))) {
-      if (cells.length >= 3 || !columns || !cells.every((cell) => aligned(cell) >= 0))
+    const big = line.size >= body * 1.2;
+    if (!big && (cells.length >= 2 || (columns && close && cells.every((cell) => aligned(cell) >= 0)))) {
+      // Columns come from the first row of a table (its header): later rows, with empty cells
+      // left out, are placed under them.
+      if (!columns || !close || !cells.every((cell) => aligned(cell) >= 0))
         columns = cells.map((cell) => cell.x);
       const row = columns.map(() => '');
       for (const cell of cells) {
@@ -125,17 +154,25 @@ function pageLines(visual: VisualLine[], page: number, body: number, boilerplate
         row[column >= 0 ? column : row.length - 1] = cleanText(cell.text);
       }
       while (row.length > 0 && row.at(-1) === '') row.pop();
-      const source: SourceLine = { text: row.join('\t'), cells: row, indent: 0, at };
+      const source: SourceLine = {
+        text: row.join('\t'),
+        cells: row,
+        indent: 0,
+        at,
+        ...(sameRow ? { continuation: true } : {}),
+      };
       lines.push(source);
       previous = { line, source, textX: cells[0]?.x ?? 0 };
+      table.columns = columns;
       return;
     }
     columns = undefined;
+    table.columns = undefined;
     const first = line.runs[0] as Run;
     const bullet = /^[•◦▪●]\s*/.exec(text);
     const words = bullet ? text.slice(bullet[0].length) : text;
     const textX = bullet ? (line.runs[1]?.x ?? first.x + 10) : first.x;
-    const heading = line.size >= body * 1.2 ? (line.size >= body * 1.6 ? 1 : 2) : undefined;
+    const heading = big ? (line.size >= body * 1.6 ? 1 : 2) : undefined;
     // A wrapped line: close under the previous one and starting where its text started.
     if (
       previous &&

@@ -1,6 +1,6 @@
 import type { Recipient } from '../../domain/direction';
 import type { SourceLine } from '../source';
-import { readCode, seriesOf } from './codes';
+import { type Code, readCode, seriesOf } from './codes';
 import { findDeadlines } from './deadline-phrases';
 import { knownFunctions, splitFunctions } from './functions';
 import { previousPlanYear } from './outcome-table';
@@ -30,6 +30,7 @@ interface Group {
 }
 
 interface Row {
+  code: Code;
   cells: string[];
   columns: ColumnMap<Column>;
   group?: Group;
@@ -53,17 +54,28 @@ export function parseCodedTables(
   const rows: Row[] = [];
   let columns: ColumnMap<Column> | undefined;
   let group: Group | undefined;
+  /** A heading cut over lines (a narrow first column) is read until its table's header row. */
+  let heading: SourceLine[] | undefined;
   for (const line of context.lines) {
     if (isFiller(line)) continue;
     const header = readHeader(line, COLUMNS, ['ref', 'text']);
     if (header) {
+      if (heading) group = readGroupHeading(heading, context);
+      heading = undefined;
       columns = header;
       continue;
     }
     if (isGroupHeading(line)) {
-      group = readGroupHeading(line, context);
+      heading = [line];
+      group = readGroupHeading(heading, context);
       continue;
     }
+    if (heading && !readCode(line.cells?.[0] ?? '') && line.text.length < 120) {
+      heading.push(line);
+      continue;
+    }
+    if (heading) group = readGroupHeading(heading, context);
+    heading = undefined;
     if (!columns) continue;
     if (!line.cells) {
       if (line.text.split(/\s+/).length >= 4) columns = undefined;
@@ -71,7 +83,7 @@ export function parseCodedTables(
     }
     const code = readCode(cellOf(line, columns.ref));
     const last = rows.at(-1);
-    if (code) rows.push({ cells: [...line.cells], columns, ...(group ? { group } : {}), at: line.at });
+    if (code) rows.push({ code, cells: [...line.cells], columns, ...(group ? { group } : {}), at: line.at });
     else if (last) appendCells(last.cells, line);
   }
   const known = knownFunctions(
@@ -93,8 +105,12 @@ function isGroupHeading(line: SourceLine): boolean {
   return /\bbudget\s*:/i.test(text) || (/^direct/i.test(text) && /\bto\b/i.test(text) && text.length < 200);
 }
 
-function readGroupHeading(line: SourceLine, context: ParseContext): Group {
-  const pieces = line.cells ?? [line.text];
+function readGroupHeading(lines: SourceLine[], context: ParseContext): Group {
+  const line = lines[0] as SourceLine;
+  // Cut over lines in a narrow column, a heading is read column by column.
+  const columnwise: string[] = [];
+  for (const part of lines) appendCells(columnwise, part.cells ? part : { ...part, cells: [part.text] });
+  const pieces = [...columnwise].map((piece) => piece ?? '');
   const budgetPiece = pieces.find((piece) => /budget\s*:/i.test(piece));
   const heading = joinPieces(
     pieces.filter((piece) => piece !== budgetPiece),
@@ -136,7 +152,7 @@ function toDirection(row: Row, before: Row | undefined, shared: Shared): ParsedD
   const map = row.columns;
   const cell = (name: Column) =>
     map[name] === undefined ? '' : (row.cells[map[name] as number] ?? '').trim();
-  const code = readCode(cell('ref')) as { code: string; repairedFrom?: string };
+  const code = row.code;
   const ref = code.code;
   const warn = (message: string) => context.warnings.push({ at: row.at, ref, message });
   if (code.repairedFrom) warn(`Code "${code.repairedFrom}" read as ${ref} (a conversion slip).`);

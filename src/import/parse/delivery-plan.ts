@@ -55,7 +55,8 @@ export function parseDeliveryPlan(context: ParseContext): PlanRow[] {
     const namesDirection = (related.match(CODE) ?? []).some((code) => readCode(code));
     const midSentence = /^[a-z]/.test(action);
     const last = rows.at(-1);
-    if (last && (action === '' || (midSentence && !namesDirection))) appendCells(last.cells, line);
+    if (last && (line.continuation || action === '' || (midSentence && !namesDirection)))
+      appendCells(last.cells, line);
     else rows.push({ area, cells: [...line.cells], columns, at: line.at, startsMidSentence: midSentence });
   }
   return rows;

@@ -42,7 +42,19 @@ export function parseOutcomeTables(context: ParseContext): ParsedOutcome[] {
         heading = complete ? first : `${heading} ${first}`;
         complete = first.endsWith(':');
       }
-      const entries = (line.cells.slice(1).join(' ').match(ENTRY) ?? []).map((entry) => entry.trim());
+      // A cell wrapped onto the next line ("D15g – In" / "Process (updated)") is read whole.
+      let said = line.cells.slice(1).join(' ').trim();
+      for (
+        let next = lines[index + 1];
+        next?.cells &&
+        !next.cells[0]?.trim() &&
+        !/^\s*[A-Z][0-9OIl]{2}[a-zA-Z]\s*[-–—]/.test(next.cells.slice(1).join(' '));
+        next = lines[index + 1]
+      ) {
+        said = `${said} ${next.cells.slice(1).join(' ').trim()}`;
+        index++;
+      }
+      const entries = (said.match(ENTRY) ?? []).map((entry) => entry.trim());
       for (const entry of entries) {
         const parsed = readEntry(entry, planYear, context);
         if (!parsed) {
