@@ -82,20 +82,21 @@ export function parseCanonical(
   } else {
     const rows = parseCsv(content);
     const header = (rows[0] ?? []).map((name) => name.trim().toLowerCase().replace(/\s+/g, '_'));
-    for (const required of ['ref', 'theme', 'text'])
-      if (!header.includes(required))
-        problems.push({
-          at: { line: 1, unit: 'row' },
-          message: `The header row has no "${required}" column.`,
-          hint: 'The first row names the columns: ref, theme, text, and optionally issued_to, deadlines, title, theme_outcome, functions, link, oversight, marker, budget.',
-        });
-    rows.slice(1).forEach((row, index) => {
-      if (row.every((cell) => cell.trim() === '')) return;
-      records.push({
-        fields: Object.fromEntries(header.map((name, column) => [name, row[column] ?? ''])),
-        at: { line: index + 2, unit: 'row' },
+    const missing = ['ref', 'theme', 'text'].filter((required) => !header.includes(required));
+    for (const required of missing)
+      problems.push({
+        at: { line: 1, unit: 'row' },
+        message: `The header row has no "${required}" column.`,
+        hint: 'The first row names the columns: ref, theme, text, and optionally issued_to, deadlines, title, theme_outcome, functions, link, oversight, marker, budget.',
       });
-    });
+    if (missing.length === 0)
+      rows.slice(1).forEach((row, index) => {
+        if (row.every((cell) => cell.trim() === '')) return;
+        records.push({
+          fields: Object.fromEntries(header.map((name, column) => [name, row[column] ?? ''])),
+          at: { line: index + 2, unit: 'row' },
+        });
+      });
   }
   const directions = records.flatMap(({ fields, at }) => {
     const parsed = CanonicalDirectionSchema.safeParse(fields);

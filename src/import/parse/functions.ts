@@ -20,9 +20,14 @@ export function knownFunctions(lines: readonly SourceLine[], cells: readonly str
   for (const cell of cells) counts.set(tidy(cell), (counts.get(tidy(cell)) ?? 0) + 1);
   const listed = sortByLength([...known]);
   // A cell repeated word for word names one function, unless the listed ones cut it further.
-  for (const [cell, count] of counts)
-    if (count >= 2 && cell && splitFunctions(cell, listed).length === 1) known.add(cell);
+  for (const [cell, count] of counts) if (count >= 2 && cell && !namesAnother(cell, listed)) known.add(cell);
   return sortByLength([...known]);
+}
+
+/** True when a listed function is a proper part of the cell: the cell is several, glued. */
+function namesAnother(cell: string, listed: readonly string[]): boolean {
+  const lower = cell.toLowerCase();
+  return listed.some((name) => name.length < cell.length && lower.includes(name.toLowerCase()));
 }
 
 function sortByLength(names: string[]): string[] {

@@ -43,7 +43,17 @@ export function parseNumberedList(context: ParseContext): ParsedDirection[] {
         at: section.heading.at,
         message: `Heading "${theme.strayFrom}" read as "${theme.name}" (a stray character from conversion).`,
       });
-    const major = mode(numbered.map((item) => item.ref?.major ?? 0));
+    const major = mode(directive.map((item) => item.ref?.major ?? 0));
+    // An item numbered outside the heading's series and not worded as a direction is the
+    // report's own paragraph: left out, and said.
+    for (const item of numbered)
+      if (item.ref && item.ref.major !== major && !directive.includes(item)) {
+        context.warnings.push({
+          at: item.at,
+          message: `"${item.ref.text} ${item.head.slice(0, 50)}…" under "${theme.name}" is numbered outside its series and does not read as a direction: left out.`,
+        });
+        items.splice(items.indexOf(item), 1);
+      }
     resolveUnnumbered(items, major, context);
     for (const item of items) {
       if (!item.ref) continue;
