@@ -1,4 +1,5 @@
 import '../src/local/quiet-sdk-notice';
+import { benchImport } from './import';
 import { benchLookup } from './lookup';
 
 /**
@@ -7,6 +8,7 @@ import { benchLookup } from './lookup';
  */
 const BENCHMARKS: Record<string, () => Promise<string[]>> = {
   lookup: benchLookup,
+  import: benchImport,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -38,7 +38,12 @@ export async function applyPlan(
   const { ijb, planYear, now } = input;
   const at = now.toISOString();
   if (input.newYear) {
-    await imports.putAll(ijb.id, planYear, { directions: plan.newDirections });
+    // Nothing of a new year is visible yet: directions, deadlines and milestones go in one batch.
+    await imports.putAll(ijb.id, planYear, {
+      directions: plan.newDirections,
+      dueEntries: plan.duePuts,
+      milestones: plan.milestonePuts,
+    });
   } else {
     for (const direction of plan.newDirections) await imports.createDirection(direction);
   }
@@ -67,9 +72,11 @@ export async function applyPlan(
       supersededBy: write.supersededBy,
     });
 
-  await imports.putDueEntries(ijb.id, planYear, plan.duePuts);
+  if (!input.newYear) {
+    await imports.putDueEntries(ijb.id, planYear, plan.duePuts);
+    await imports.putAll(ijb.id, planYear, { milestones: plan.milestonePuts });
+  }
   await imports.deleteDueEntries(ijb.id, planYear, plan.dueDeletes);
-  await imports.putAll(ijb.id, planYear, { milestones: plan.milestonePuts });
   await imports.deleteMilestones(ijb.id, planYear, plan.milestoneDeletes);
   await imports.putOutcomes(ijb.id, plan.outcomePuts);
 

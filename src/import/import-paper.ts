@@ -64,7 +64,11 @@ export async function importPaper(deps: ImportDeps, request: ImportRequest): Pro
     });
   if (!ijbId.success || !planYear.success) return { status: 'refused', problems, warnings: [] };
 
-  const stored = await deps.store.getIjb(ijbId.data);
+  // The register's profile and the file's contents are independent: read both at once.
+  const [stored, file] = await Promise.all([
+    deps.store.getIjb(ijbId.data),
+    readPaperFile(request.bytes, request.fileName),
+  ]);
   const known = IJB_PROFILES[ijbId.data];
   const ijb: IjbProfile | undefined = stored
     ? (({ latestPlanYear: _latest, ...profile }) => profile)(stored)
@@ -81,7 +85,6 @@ export async function importPaper(deps: ImportDeps, request: ImportRequest): Pro
       warnings: [],
     };
 
-  const file = await readPaperFile(request.bytes, request.fileName);
   if (!file.ok) return { status: 'refused', problems: [file.problem], warnings: [] };
   const source = request.fileName.split(/[\\/]/).at(-1) ?? request.fileName;
   const paper =
