@@ -1,7 +1,7 @@
 import type { Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { type App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import { type App, HTTPReceiver, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import { createAdminDirectory } from '../access/admins';
 import type { Config } from '../config';
 import { createLookupService } from '../lookup/lookup-service';
@@ -69,6 +69,11 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
     defaultIjbId: config.DIRECTIONS_IJB,
     admins: createAdminDirectory(deps.db, config.TABLE_NAME, config.DIRECTIONS_ADMINS),
     threadAnchors: createThreadAnchorStore(deps.db, config.TABLE_NAME),
+    slack: new webApi.WebClient(config.SLACK_BOT_TOKEN, {
+      ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL.replace(/\/?$/, '/') } : {}),
+      timeout: 10_000,
+      retryConfig: { retries: 2 },
+    }),
   });
   handlers = jobHandlersOf(capabilities);
 

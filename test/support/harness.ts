@@ -49,6 +49,8 @@ export interface Harness {
   command(text: string, fields?: Partial<Parameters<typeof slashCommandBody>[0]>): Promise<SlackResponse>;
   /** Sends a signed interaction payload. */
   interact(payload: unknown): Promise<SlackResponse>;
+  /** Sends a signed Events API callback carrying `event`. */
+  event(event: Record<string, unknown>): Promise<SlackResponse>;
   post(body: string, headers: Record<string, string>): Promise<SlackResponse>;
   close(): Promise<void>;
 }
@@ -106,6 +108,18 @@ export async function startHarness(
     config,
     command: (text, fields) => signed(slashCommandBody({ text, ...fields })),
     interact: (payload) => signed(interactionBody(payload)),
+    event: (event) => {
+      const body = JSON.stringify({
+        token: 'deprecated-verification-token',
+        team_id: 'T0LOCAL',
+        api_app_id: 'A0LOCAL',
+        type: 'event_callback',
+        event_id: `Ev${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
+        event_time: Math.floor(Date.now() / 1000),
+        event,
+      });
+      return post(body, { 'content-type': 'application/json', ...slackSignatureHeaders(TEST_SECRET, body) });
+    },
     post,
     close: async () => {
       await server.stop();

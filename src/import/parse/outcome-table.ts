@@ -21,7 +21,7 @@ export function parseOutcomeTables(context: ParseContext): ParsedOutcome[] {
   const { lines } = context;
   for (let index = 0; index < lines.length; index++) {
     const header = lines[index];
-    if (!header?.cells || !header.cells.some((cell) => /^outcomes?$/i.test(cell.trim()))) continue;
+    if (!header?.cells?.some((cell) => /^outcomes?$/i.test(cell.trim()))) continue;
     const yearCell = header.cells.find((cell) => /\d{4}\s*[-/]\s*\d{2,4}\s+directions/i.test(cell));
     if (!yearCell) continue;
     const planYear =

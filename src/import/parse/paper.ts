@@ -143,20 +143,26 @@ function linkSupersession(
 }
 
 /** The paper's own year, from a title such as "Directions 2023-24" or "2019/20 Directions". */
-function checkYear(doc: SourceDocument, planYear: PlanYear, problems: ImportProblem[]): void {
+export function paperYear(
+  doc: SourceDocument,
+): { year: PlanYear; line: SourceDocument['lines'][number] } | undefined {
   for (const line of doc.lines.slice(0, 400)) {
     if (line.cells || line.text.split(/\s+/).length > 12) continue;
     const match =
       /\bdirections\b[^.\d]{0,40}?(\d{4}\s*[-/]\s*\d{2,4})\b/i.exec(line.text) ??
       /\b(\d{4}\s*[-/]\s*\d{2,4})\s+directions\b/i.exec(line.text);
     const year = match?.[1] ? normalisePlanYear(match[1].replace(/\s/g, '')) : undefined;
-    if (!year) continue;
-    if (year !== planYear)
-      problems.push({
-        at: line.at,
-        message: `This paper is the ${year} Directions ("${line.text}"), not ${planYear}.`,
-        hint: `Import it with --year ${year}, or choose the ${planYear} paper.`,
-      });
-    return;
+    if (year) return { year, line };
   }
+  return undefined;
+}
+
+function checkYear(doc: SourceDocument, planYear: PlanYear, problems: ImportProblem[]): void {
+  const found = paperYear(doc);
+  if (found && found.year !== planYear)
+    problems.push({
+      at: found.line.at,
+      message: `This paper is the ${found.year} Directions ("${found.line.text}"), not ${planYear}.`,
+      hint: `Import it with --year ${found.year}, or choose the ${planYear} paper.`,
+    });
 }
