@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDeadlines } from '../../src/import/parse/deadline-phrases';
 import { joinPieces, mendSplitWords } from '../../src/import/parse/words';
-import { digest, parseFile } from '../support/papers';
+import { BORDERS_PAPER, digest, parseFile } from '../support/papers';
 
 // Papers the importer was not written against: the same families, laid out differently.
 
@@ -115,5 +115,13 @@ describe('mending conversion scars', () => {
       found: [],
       yearsOnly: ['by 2020'],
     });
+  });
+});
+
+describe('papers that hold no directions', () => {
+  it('refuses the Scottish Borders plan (objectives and actions, numbered paragraphs) as having none', async () => {
+    const result = await parseFile(BORDERS_PAPER, 'borders.txt', 'scottish-borders', '2016-17');
+    expect(result.directions).toEqual([]);
+    expect(result.problems.map((problem) => problem.message)).toEqual(['No directions found in this file.']);
   });
 });
