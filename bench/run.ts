@@ -1,5 +1,6 @@
 import '../src/local/quiet-sdk-notice';
 import { benchBundle } from './bundle';
+import { benchImport } from './import';
 import { benchLookup } from './lookup';
 
 /**
@@ -9,6 +10,7 @@ import { benchLookup } from './lookup';
 const BENCHMARKS: Record<string, () => Promise<string[]>> = {
   lookup: benchLookup,
   bundle: benchBundle,
+  import: benchImport,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

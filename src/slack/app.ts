@@ -45,14 +45,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Ap
     logLevel: (options.logLevel ?? 'info') as LogLevel,
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.socketMode ? { socketMode: true } : {}),
-    clientOptions: {
-      ...(options.slackApiUrl ? { slackApiUrl: withSlash(options.slackApiUrl) } : {}),
-      // The Web API client's defaults retry for ~30 minutes with no timeout (PLATFORM.md): far
-      // beyond any request we serve. Fail fast and say so instead.
-      timeout: 5_000,
-      retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1_000 },
-      rejectRateLimitedCalls: false,
-    },
+    clientOptions: clientOptionsOf(options),
   };
   const app = new App(appOptions);
   const capabilities = deps.capabilities ?? [];
@@ -64,6 +57,26 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Ap
   registerCardActions(app, { lookup: deps.lookup });
   for (const capability of capabilities) capability.register?.(app);
   return app;
+}
+
+/**
+ * The Web API client's defaults retry for ~30 minutes with no timeout (PLATFORM.md): far
+ * beyond any request we serve. Fail fast and say so instead.
+ */
+function clientOptionsOf(options: Pick<SlackAppOptions, 'slackApiUrl'>): webApi.WebClientOptions {
+  return {
+    ...(options.slackApiUrl ? { slackApiUrl: withSlash(options.slackApiUrl) } : {}),
+    timeout: 5_000,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1_000 },
+    rejectRateLimitedCalls: false,
+  };
+}
+
+/** The bot's own Web API client, set up like the app's, for work outside a Slack request. */
+export function createBotClient(
+  options: Pick<SlackAppOptions, 'botToken' | 'slackApiUrl'>,
+): webApi.WebClient {
+  return new webApi.WebClient(options.botToken, clientOptionsOf(options));
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { webApi } from '@slack/bolt';
 import type { AdminDirectory } from '../access/admins';
+import { createImportCapability } from '../import/slack/import-capability';
 import type { RegisterStore } from '../store/register-store';
 import type { ThreadAnchorStore } from '../store/thread-anchors';
 import type { JobHandlers, JobQueue } from '../work/job-queue';
@@ -18,11 +20,13 @@ export interface ProductDeps {
   threadAnchors: ThreadAnchorStore;
   /** Counters with alarms on AWS (UpdatesSaved, NudgesSent, NudgesFailed…); dropped locally. */
   metrics: ProductMetrics;
+  /** The bot's Web API client, for work done outside a Slack request (deferred jobs). */
+  slack: webApi.WebClient;
 }
 
 /** The product's capabilities beyond lookups, each in its own folder of src/. */
-export function createCapabilities(_deps: ProductDeps): SlackCapability[] {
-  return [];
+export function createCapabilities(deps: ProductDeps): SlackCapability[] {
+  return [createImportCapability(deps)];
 }
 
 export function jobHandlersOf(capabilities: readonly SlackCapability[]): JobHandlers {

@@ -7,6 +7,7 @@ import { interactionBody, slackSignatureHeaders, slashCommandBody } from '../../
 import { createDocumentClient } from '../../src/store/dynamo-client';
 import { createDynamoRegisterStore } from '../../src/store/dynamo-register-store';
 import { ensureTable } from '../../src/store/ensure-table';
+import { createImportStore, type ImportStore } from '../../src/store/import-store';
 import type { RegisterStore } from '../../src/store/register-store';
 
 export const TEST_SECRET = 'test-signing-secret';
@@ -16,6 +17,7 @@ export async function startTestDynamo(): Promise<{
   dynamo: EmbeddedDynamo;
   db: DynamoDBDocumentClient;
   store: RegisterStore;
+  imports: ImportStore;
   tableName: string;
   close(): Promise<void>;
 }> {
@@ -28,6 +30,7 @@ export async function startTestDynamo(): Promise<{
     db,
     tableName,
     store: createDynamoRegisterStore(db, tableName),
+    imports: createImportStore(db, tableName),
     close: async () => {
       db.destroy();
       await dynamo.close();
@@ -46,6 +49,8 @@ export interface Harness {
   command(text: string, fields?: Partial<Parameters<typeof slashCommandBody>[0]>): Promise<SlackResponse>;
   /** Sends a signed interaction payload. */
   interact(payload: unknown): Promise<SlackResponse>;
+  /** Sends a signed Events API callback carrying `event`. */
+  event(event: Record<string, unknown>): Promise<SlackResponse>;
   post(body: string, headers: Record<string, string>): Promise<SlackResponse>;
   close(): Promise<void>;
 }
@@ -67,7 +72,7 @@ export async function startHarness(
   } = {},
 ): Promise<Harness> {
   const data = await startTestDynamo();
-  await seedRegister(data.store, new Date('2023-04-01T09:00:00Z'));
+  await seedRegister(data.store, new Date('2023-04-01T09:00:00Z'), data.imports);
   const config = loadConfig({
     PORT: '0',
     SLACK_SIGNING_SECRET: TEST_SECRET,
@@ -103,6 +108,18 @@ export async function startHarness(
     config,
     command: (text, fields) => signed(slashCommandBody({ text, ...fields })),
     interact: (payload) => signed(interactionBody(payload)),
+    event: (event) => {
+      const body = JSON.stringify({
+        token: 'deprecated-verification-token',
+        team_id: 'T0LOCAL',
+        api_app_id: 'A0LOCAL',
+        type: 'event_callback',
+        event_id: `Ev${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
+        event_time: Math.floor(Date.now() / 1000),
+        event,
+      });
+      return post(body, { 'content-type': 'application/json', ...slackSignatureHeaders(TEST_SECRET, body) });
+    },
     post,
     close: async () => {
       await server.stop();

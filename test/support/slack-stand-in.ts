@@ -13,6 +13,8 @@ export interface RecordedRequest {
  */
 export async function startSlackStandIn() {
   const requests: RecordedRequest[] = [];
+  /** Answers other than {"ok": true}: a Web API method's JSON, or a file's bytes to download. */
+  const answers = new Map<string, unknown>();
   const waiters: (() => void)[] = [];
   const server = createServer((request, response) => {
     let raw = '';
@@ -26,7 +28,13 @@ export async function startSlackStandIn() {
         : Object.fromEntries(new URLSearchParams(raw).entries());
       requests.push({ path: request.url ?? '/', body });
       for (const wake of waiters.splice(0)) wake();
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      const answer = answers.get((request.url ?? '/').split('?')[0] ?? '/');
+      if (answer instanceof Uint8Array)
+        response.writeHead(200, { 'content-type': 'application/octet-stream' }).end(answer);
+      else
+        response
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify(answer ?? { ok: true }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -35,6 +43,10 @@ export async function startSlackStandIn() {
     url,
     responseUrl: `${url}/response`,
     requests,
+    /** Answers `path` ("/files.info", "/download/F1") with this JSON or these bytes from now on. */
+    answer(path: string, body: unknown) {
+      answers.set(path, body);
+    },
     /** Resolves once `count` requests have arrived (or rejects after `ms`). */
     async waitFor(count: number, ms = 5_000): Promise<RecordedRequest[]> {
       const deadline = Date.now() + ms;
