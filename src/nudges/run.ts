@@ -1,0 +1,192 @@
+import { randomUUID } from 'node:crypto';
+import { refKey } from '../domain/direction';
+import { type Ijb, nudgePolicyOf } from '../domain/ijb';
+import type { LocalDate } from '../domain/local-date';
+import { calendarFor } from '../register/calendars';
+import type { NudgeRecordStore } from '../store/nudge-records';
+import type { RegisterStore } from '../store/register-store';
+import type { SnoozeStore } from '../store/snooze-store';
+import type { SubscriptionStore } from '../store/subscription-store';
+import type { ThreadAnchorStore } from '../store/thread-anchors';
+import { type DigestReport, deliverDigest, itemsOf } from './deliver';
+import { horizonEnd } from './milestones';
+import { type DigestLine, dueNudges, hasEscalationChannel, type NudgeScope, routeNudges } from './plan';
+import type { MessagePoster } from './posting';
+import { renderDigest } from './renderers/digest';
+
+export interface NudgeRunDeps {
+  store: RegisterStore;
+  records: NudgeRecordStore;
+  subscriptions: SubscriptionStore;
+  snoozes: SnoozeStore;
+  anchors: ThreadAnchorStore;
+  /** Where digests go; a dry run needs none. */
+  poster?: MessagePoster;
+  /** For leases and timestamps; the run's day is given, not read from it. */
+  clock: () => Date;
+  log?: (event: Record<string, unknown>) => void;
+}
+
+export interface NudgeRunOptions {
+  day: LocalDate;
+  /** Work out and render the digests, write and post nothing. */
+  dryRun?: boolean;
+  /** Epoch ms after which no new channel is started (the Lambda's time left, less a margin). */
+  stopAt?: number;
+  /** Channels posted to at once. */
+  concurrency?: number;
+}
+
+export interface IjbRunReport {
+  ijbId: string;
+  planYear?: string;
+  /** False when the day is a weekend, a Scottish bank holiday or the IJB's closure day: nothing is sent. */
+  workingDay: boolean;
+  deadlinesRead: number;
+  directionsRead: number;
+  quiet: number;
+  snoozed: number;
+}
+
+export interface NudgeRunReport {
+  day: LocalDate;
+  runId: string;
+  dryRun: boolean;
+  ijbs: IjbRunReport[];
+  digests: (DigestReport & { preview?: { text: string; blocks: unknown[] }[] })[];
+  /** Reminders due today that no channel follows (no team channel, no subscriber). */
+  unrouted: { ijbId: string; planYear: string; ref: string; milestone: string; dueDate: LocalDate }[];
+}
+
+/** Longer than a Lambda can run, so a live run's claims never lapse under it. */
+const LEASE_MS = 15 * 60_000;
+
+/**
+ * The daily nudge run for one day: for each IJB's live plan year, read the deadlines whose
+ * reminders can fall today from the due-date index (never the whole table), the directions
+ * owed one, the subscriptions and running snoozes; route them to channels; then send each
+ * channel one digest, exactly once. Safe to run again, or twice at once, for the same day.
+ */
+export async function runNudges(deps: NudgeRunDeps, options: NudgeRunOptions): Promise<NudgeRunReport> {
+  const { day } = options;
+  const log = deps.log ?? (() => {});
+  const runId = randomUUID();
+  const dryRun = options.dryRun === true || deps.poster === undefined;
+  const report: NudgeRunReport = { day, runId, dryRun, ijbs: [], digests: [], unrouted: [] };
+
+  const byChannel = new Map<string, DigestLine[]>();
+  const ijbs = await deps.store.listIjbs();
+  await inPool(ijbs, 4, async (ijb) => {
+    const planned = await planIjb(deps, ijb, day);
+    report.ijbs.push(planned.report);
+    report.unrouted.push(...planned.unrouted);
+    for (const [channel, lines] of planned.byChannel)
+      byChannel.set(channel, [...(byChannel.get(channel) ?? []), ...lines]);
+  });
+  report.ijbs.sort((a, b) => a.ijbId.localeCompare(b.ijbId));
+
+  const channels = [...byChannel.keys()].sort();
+  if (dryRun) {
+    for (const channel of channels) {
+      const lines = byChannel.get(channel) ?? [];
+      const messages = renderDigest(day, lines);
+      report.digests.push({
+        channel,
+        day,
+        items: itemsOf(lines),
+        messages: messages.length,
+        outcome: 'planned',
+        preview: messages.map(({ text, blocks }) => ({ text, blocks })),
+      });
+    }
+    return report;
+  }
+
+  const poster = deps.poster as MessagePoster;
+  await inPool(channels, options.concurrency ?? 4, async (channel) => {
+    const lines = byChannel.get(channel) ?? [];
+    if (options.stopAt !== undefined && deps.clock().getTime() > options.stopAt) {
+      report.digests.push({ channel, day, items: itemsOf(lines), messages: 0, outcome: 'deferred' });
+      return;
+    }
+    const delivered = await deliverDigest(channel, lines, {
+      records: deps.records,
+      anchors: deps.anchors,
+      poster,
+      clock: deps.clock,
+      runId,
+      day,
+      leaseMs: LEASE_MS,
+      log,
+    }).catch((error: unknown): DigestReport => {
+      log({ event: 'nudge.digest-failed', channel, error: String(error) });
+      return { channel, day, items: itemsOf(lines), messages: 0, outcome: 'failed', error: String(error) };
+    });
+    report.digests.push(delivered);
+  });
+  report.digests.sort((a, b) => a.channel.localeCompare(b.channel));
+  log({
+    event: 'nudge.run',
+    day,
+    runId,
+    digests: report.digests.map(({ channel, outcome, messages, items }) => ({
+      channel,
+      outcome,
+      messages,
+      items: items.length,
+    })),
+    unrouted: report.unrouted.length,
+  });
+  return report;
+}
+
+async function planIjb(deps: NudgeRunDeps, ijb: Ijb, day: LocalDate) {
+  const empty = { byChannel: new Map<string, DigestLine[]>(), unrouted: [] as NudgeRunReport['unrouted'] };
+  const calendar = calendarFor(ijb);
+  const base = {
+    ijbId: ijb.id,
+    workingDay: calendar.isWorkingDay(day),
+    deadlinesRead: 0,
+    directionsRead: 0,
+    quiet: 0,
+    snoozed: 0,
+  };
+  const planYear = ijb.latestPlanYear;
+  if (!planYear || !base.workingDay)
+    return { ...empty, report: { ...base, ...(planYear ? { planYear } : {}) } };
+
+  const policy = nudgePolicyOf(ijb);
+  const scope: NudgeScope = { ijb, planYear, calendar, policy, today: day };
+  const entries = await deps.store.listDue(ijb.id, planYear, { to: horizonEnd(day, policy, calendar) });
+  let due = dueNudges(scope, entries, true);
+  const report: IjbRunReport = { ...base, planYear, deadlinesRead: entries.length };
+  if (due.length === 0) return { ...empty, report };
+
+  const subscriptions = await deps.subscriptions.listForIjb(ijb.id);
+  if (!hasEscalationChannel(policy, subscriptions)) {
+    due = due.filter((nudge) => nudge.reminder).map((nudge) => ({ ...nudge, mayEscalate: false }));
+  }
+  const refs = [...new Set(due.map((nudge) => refKey(nudge.entry.ref)))];
+  const [directions, snoozes] = await Promise.all([
+    deps.store.getDirections(ijb.id, planYear, refs),
+    deps.snoozes.listActive(ijb.id, planYear, day),
+  ]);
+  const routed = routeNudges({ scope, due, directions, subscriptions, snoozes });
+  return {
+    byChannel: routed.byChannel,
+    unrouted: routed.unrouted.map((u) => ({ ijbId: ijb.id, planYear, ...u })),
+    report: { ...report, directionsRead: directions.length, quiet: routed.quiet, snoozed: routed.snoozed },
+  };
+}
+
+/** Runs `work` over `items`, at most `size` at a time. */
+async function inPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
+}

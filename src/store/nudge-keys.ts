@@ -1,0 +1,48 @@
+import { refKey } from '../domain/direction';
+import { keys } from './keys';
+
+/**
+ * Keys of what the daily nudge run keeps: reminders sent, each day's digest per channel,
+ * subscriptions and snoozes. Kept apart from keys.ts only so parallel work merges cleanly;
+ * the same rule holds: nothing outside src/store builds a key. See docs/data-model.md.
+ */
+export const nudgeKeys = {
+  /** One reminder (or escalation) of one deadline in one channel: written once, before posting. */
+  nudge: (n: {
+    ijbId: string;
+    planYear: string;
+    ref: string;
+    deadlineIndex: number;
+    milestone: string;
+    channel: string;
+  }) => ({
+    pk: keys.directionPrefix(n.ijbId, n.planYear).pk,
+    sk: `NUDGE#${refKey(n.ref)}#${n.deadlineIndex}#${n.milestone}#${n.channel}`,
+  }),
+  nudgePrefix: (ijbId: string, planYear: string, ref: string) => ({
+    pk: keys.directionPrefix(ijbId, planYear).pk,
+    skPrefix: `NUDGE#${refKey(ref)}#`,
+  }),
+  /** A channel's digest of one day: the lease that keeps it to one message per channel per day. */
+  digest: (day: string, channel: string) => ({ pk: `DIGEST#${day}`, sk: channel }),
+  subscription: (ijbId: string, channel: string, filterKey: string) => ({
+    pk: `IJB#${ijbId}`,
+    sk: `SUB#${channel}#${filterKey}`,
+  }),
+  subscriptionPrefix: (ijbId: string, channel?: string) => ({
+    pk: `IJB#${ijbId}`,
+    skPrefix: channel ? `SUB#${channel}#` : 'SUB#',
+  }),
+  /** Indexed by the day it ends, so the run reads only snoozes still running. */
+  snooze: (s: { ijbId: string; planYear: string; ref: string; channel: string; until: string }) => ({
+    pk: keys.directionPrefix(s.ijbId, s.planYear).pk,
+    sk: `SNOOZE#${refKey(s.ref)}#${s.channel}`,
+    gsi1pk: snoozeScope(s.ijbId, s.planYear),
+    gsi1sk: `${s.until}#${refKey(s.ref)}#${s.channel}`,
+  }),
+  snoozeScope,
+};
+
+function snoozeScope(ijbId: string, planYear: string): string {
+  return `SNOOZES#${ijbId}#${planYear}`;
+}
