@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AdminDirectory } from '../access/admins';
+import { createNudgesCapability } from '../nudges/capability';
 import type { RegisterStore } from '../store/register-store';
 import type { ThreadAnchorStore } from '../store/thread-anchors';
 import type { JobHandlers, JobQueue } from '../work/job-queue';
@@ -18,8 +19,8 @@ export interface ProductDeps {
 }
 
 /** The product's capabilities beyond lookups, each in its own folder of src/. */
-export function createCapabilities(_deps: ProductDeps): SlackCapability[] {
-  return [];
+export function createCapabilities(deps: ProductDeps): SlackCapability[] {
+  return [createNudgesCapability(deps)];
 }
 
 export function jobHandlersOf(capabilities: readonly SlackCapability[]): JobHandlers {

@@ -1,0 +1,269 @@
+import type { AdminDirectory } from '../access/admins';
+import { compareRefs, type Recipient, refKey } from '../domain/direction';
+import { type Ijb, nudgePolicyOf } from '../domain/ijb';
+import { londonDay } from '../domain/local-date';
+import type { PlanYear } from '../domain/plan-year';
+import { nearestRefs } from '../lookup/nearest-refs';
+import type { RegisterStore } from '../store/register-store';
+import type { SnoozeStore } from '../store/snooze-store';
+import type { SubscriptionStore } from '../store/subscription-store';
+import type { Snooze } from './snooze';
+import { parseSubscribeText } from './subscribe-command';
+import { filterKey, type Subscription, type SubscriptionFilter } from './subscription';
+
+export interface SubscriptionRequest {
+  text: string;
+  channelId: string;
+  userId: string;
+  planYear?: PlanYear;
+}
+
+/** What a channel hears about, and why. */
+export interface ChannelFollowing {
+  ijb: Ijb;
+  planYear: PlanYear;
+  channel: string;
+  /** Directions whose team channel this is: they always come here. */
+  teamRefs: string[];
+  subscriptions: Subscription[];
+  /** The IJB's settings name this channel for escalations. */
+  escalationBySetting: boolean;
+  snoozes: Snooze[];
+}
+
+export type SubscriptionOutcome =
+  | { kind: 'problem'; problem: string; example?: string }
+  | { kind: 'usage'; verb: 'subscribe' | 'unsubscribe'; following: ChannelFollowing }
+  | {
+      kind: 'subscribed';
+      filters: SubscriptionFilter[];
+      existed: boolean;
+      following: ChannelFollowing;
+      by: string;
+    }
+  | {
+      kind: 'unsubscribed';
+      removed: Subscription[];
+      keptEscalations: boolean;
+      following: ChannelFollowing;
+      by: string;
+    }
+  | { kind: 'following'; following: ChannelFollowing };
+
+export interface SubscriptionDeps {
+  store: RegisterStore;
+  subscriptions: SubscriptionStore;
+  snoozes: SnoozeStore;
+  admins: AdminDirectory;
+  clock: () => Date;
+  defaultIjbId: string;
+}
+
+type Resolved =
+  | { kind: 'usage' }
+  | { kind: 'problem'; problem: string; example?: string }
+  | { kind: 'filters'; filters: SubscriptionFilter[] };
+
+/**
+ * Subscribing a channel to reminders. Open to anyone in the channel, as joining a channel is:
+ * the confirmation is posted in the channel so everyone sees who did it and how to undo it.
+ * Escalations are the exception: only an IJB admin may send them somewhere.
+ */
+export function createSubscriptionService(deps: SubscriptionDeps) {
+  const scope = async (planYear?: PlanYear) => {
+    const ijb = await deps.store.getIjb(deps.defaultIjbId);
+    const year = planYear ?? ijb?.latestPlanYear;
+    return ijb && year ? { ijb, planYear: year } : undefined;
+  };
+
+  const following = async (ijb: Ijb, planYear: PlanYear, channel: string): Promise<ChannelFollowing> => {
+    const [directions, subscriptions, snoozes] = await Promise.all([
+      deps.store.listDirections(ijb.id, planYear),
+      deps.subscriptions.listForChannel(ijb.id, channel),
+      deps.snoozes.listActive(ijb.id, planYear, londonDay(deps.clock())),
+    ]);
+    return {
+      ijb,
+      planYear,
+      channel,
+      teamRefs: directions
+        .filter((d) => d.channel === channel)
+        .map((d) => d.ref)
+        .sort(compareRefs),
+      subscriptions,
+      escalationBySetting: nudgePolicyOf(ijb).escalationChannel === channel,
+      snoozes: snoozes.filter((snooze) => snooze.channel === channel),
+    };
+  };
+
+  const resolve = async (
+    ijb: Ijb,
+    planYear: PlanYear,
+    text: string,
+    verb: 'subscribe' | 'unsubscribe',
+  ): Promise<Resolved> => {
+    const request = parseSubscribeText(text, verb);
+    switch (request.kind) {
+      case 'usage':
+        return request;
+      case 'invalid':
+        return { kind: 'problem', problem: request.problem, example: request.example };
+      case 'all':
+      case 'escalations':
+        return { kind: 'filters', filters: [{ kind: request.kind }] };
+      case 'to':
+        return resolveRecipient(ijb, request.words, verb);
+      case 'theme': {
+        const directions = await deps.store.listDirections(ijb.id, planYear);
+        return resolveTheme([...new Set(directions.map((d) => d.theme.name))], request.words, verb);
+      }
+      case 'refs': {
+        const found = await deps.store.getDirections(ijb.id, planYear, request.refs);
+        const known = new Set(found.map((d) => refKey(d.ref)));
+        const missing = request.refs.filter((ref) => !known.has(refKey(ref)));
+        if (missing.length === 0) {
+          return {
+            kind: 'filters',
+            filters: found.map((d) => ({ kind: 'direction', planYear, ref: d.ref })),
+          };
+        }
+        const all = (await deps.store.listDirections(ijb.id, planYear)).map((d) => d.ref);
+        const guesses = [...new Set(missing.flatMap((ref) => nearestRefs(ref, all).slice(0, 2)))];
+        return {
+          kind: 'problem',
+          problem: `No ${missing.join(', ')} in ${ijb.shortName} ${planYear}, so nothing was changed.${guesses.length > 0 ? ` Did you mean ${guesses.join(' or ')}?` : ''}`,
+          example: `/direction ${verb} ${found.map((d) => d.ref).join(' ') || guesses[0] || '5.1'}`,
+        };
+      }
+    }
+  };
+
+  return {
+    async subscribe(request: SubscriptionRequest): Promise<SubscriptionOutcome> {
+      const scoped = await scope(request.planYear);
+      if (!scoped)
+        return { kind: 'problem', problem: `No directions are loaded for ${deps.defaultIjbId} yet.` };
+      const { ijb, planYear } = scoped;
+      const resolved = await resolve(ijb, planYear, request.text, 'subscribe');
+      if (resolved.kind === 'usage') {
+        return {
+          kind: 'usage',
+          verb: 'subscribe',
+          following: await following(ijb, planYear, request.channelId),
+        };
+      }
+      if (resolved.kind === 'problem') return resolved;
+      const { filters } = resolved;
+      if (
+        filters.some((f) => f.kind === 'escalations') &&
+        !(await deps.admins.isAdmin(ijb.id, request.userId))
+      ) {
+        return {
+          kind: 'problem',
+          problem: `Only an admin of ${ijb.shortName} IJB can send escalations to a channel. Ask one to run this here.`,
+        };
+      }
+      const at = deps.clock().toISOString();
+      let existed = true;
+      for (const filter of filters) {
+        const added = await deps.subscriptions.add({
+          ijbId: ijb.id,
+          channel: request.channelId,
+          filter,
+          by: request.userId,
+          at,
+        });
+        existed &&= added === 'existed';
+      }
+      return {
+        kind: 'subscribed',
+        filters,
+        existed,
+        following: await following(ijb, planYear, request.channelId),
+        by: request.userId,
+      };
+    },
+
+    async unsubscribe(request: SubscriptionRequest): Promise<SubscriptionOutcome> {
+      const scoped = await scope(request.planYear);
+      if (!scoped)
+        return { kind: 'problem', problem: `No directions are loaded for ${deps.defaultIjbId} yet.` };
+      const { ijb, planYear } = scoped;
+      const everything = request.text.trim() === '' || /^(all|everything)$/i.test(request.text.trim());
+      let only: string[] | undefined;
+      if (!everything) {
+        const resolved = await resolve(ijb, planYear, request.text, 'unsubscribe');
+        if (resolved.kind === 'problem') return resolved;
+        if (resolved.kind === 'usage') {
+          return {
+            kind: 'usage',
+            verb: 'unsubscribe',
+            following: await following(ijb, planYear, request.channelId),
+          };
+        }
+        only = resolved.filters.map(filterKey);
+      }
+      const isAdmin = await deps.admins.isAdmin(ijb.id, request.userId);
+      if (only?.includes('escalations') && !isAdmin) {
+        return {
+          kind: 'problem',
+          problem: `Only an admin of ${ijb.shortName} IJB can stop escalations here.`,
+        };
+      }
+      const current = await deps.subscriptions.listForChannel(ijb.id, request.channelId);
+      const keys = (only ?? current.map((s) => filterKey(s.filter))).filter(
+        (key) => isAdmin || key !== 'escalations',
+      );
+      const removed = await deps.subscriptions.remove(ijb.id, request.channelId, keys);
+      return {
+        kind: 'unsubscribed',
+        removed,
+        keptEscalations: !isAdmin && current.some((s) => s.filter.kind === 'escalations') && !only,
+        following: await following(ijb, planYear, request.channelId),
+        by: request.userId,
+      };
+    },
+
+    async list(request: SubscriptionRequest): Promise<SubscriptionOutcome> {
+      const scoped = await scope(request.planYear);
+      if (!scoped)
+        return { kind: 'problem', problem: `No directions are loaded for ${deps.defaultIjbId} yet.` };
+      return {
+        kind: 'following',
+        following: await following(scoped.ijb, scoped.planYear, request.channelId),
+      };
+    },
+  };
+}
+
+export type SubscriptionService = ReturnType<typeof createSubscriptionService>;
+
+function resolveRecipient(ijb: Ijb, words: string, verb: string): Resolved {
+  const said = words.toLowerCase().replace(/^the\s+/, '');
+  const names: [Recipient, string[]][] = [
+    ['health-board', [ijb.healthBoard.toLowerCase(), 'health board', 'nhs', 'the health board']],
+    ['council', [ijb.council.toLowerCase(), 'council', 'the council']],
+  ];
+  const match = names.find(([, forms]) => forms.includes(said));
+  if (match) return { kind: 'filters', filters: [{ kind: 'recipient', recipient: match[0] }] };
+  return {
+    kind: 'problem',
+    problem: `${ijb.shortName} issues directions to ${ijb.healthBoard} and ${ijb.council}; "${words}" is neither.`,
+    example: `/direction ${verb} to ${ijb.healthBoard}`,
+  };
+}
+
+function resolveTheme(themes: string[], words: string, verb: string): Resolved {
+  const said = words.toLowerCase().trim();
+  const exact = themes.find((theme) => theme.toLowerCase() === said);
+  const close = exact ? [exact] : themes.filter((theme) => theme.toLowerCase().includes(said));
+  if (close.length === 1) return { kind: 'filters', filters: [{ kind: 'theme', theme: close[0] as string }] };
+  return {
+    kind: 'problem',
+    problem:
+      close.length > 1
+        ? `"${words}" fits ${close.length} themes: ${close.join('; ')}. Name one.`
+        : `No theme is called "${words}". The themes are: ${themes.join('; ')}.`,
+    example: `/direction ${verb} theme ${(close[0] ?? themes[0] ?? 'carers').toLowerCase()}`,
+  };
+}
