@@ -95,7 +95,10 @@ export async function deliverDigest(
   });
   const existing = await records.getMany(wanted.map((w) => w.key));
   const open = wanted.filter((w) => isClaimable(existing.get(nudgeId(w.key)), deps.clock()));
-  if (open.length === 0) return report('already-sent', []);
+  if (open.length === 0) {
+    const inFlight = wanted.some((w) => existing.get(nudgeId(w.key))?.status === 'sending');
+    return report(inFlight ? 'taken' : 'already-sent', []);
+  }
 
   const claim: Claim = { runId, day, now: deps.clock(), leaseMs: deps.leaseMs };
   if (!(await records.claimDigest(day, channel, claim))) return report('taken', []);
