@@ -73,12 +73,10 @@ describe('[Snooze a week] on a digest', () => {
     expect(text).toContain(
       ':zzz: Snoozed here by <@U0OFFICER> until Mon 29 Jan 2024. The due-day reminder still comes.',
     );
-    // biome-ignore lint/suspicious/noExplicitAny: Slack blocks
-    const buttons = replaced?.body.blocks.find(
-      (b: any) => b.block_id === 'nudge:midlothian:2023-24:1.2',
-    ).elements;
-    // biome-ignore lint/suspicious/noExplicitAny: Slack blocks
-    expect(buttons.map((b: any) => b.action_id)).toEqual(['direction.update']);
+    type Blocks = { block_id?: string; elements?: { action_id: string }[] }[];
+    const blocks = replaced?.body.blocks as Blocks;
+    const buttons = blocks.find((b) => b.block_id === 'nudge:midlothian:2023-24:1.2')?.elements ?? [];
+    expect(buttons.map((b) => b.action_id)).toEqual(['direction.update']);
 
     const snoozes = await createSnoozeStore(harness.db, harness.tableName).listActive(
       'midlothian',
