@@ -94,6 +94,7 @@ export async function deliverDigest(
     ...(error ? { error } : {}),
   });
   const existing = await records.getMany(wanted.map((w) => w.key));
+  const firstDay = (w: Wanted) => existing.get(nudgeId(w.key))?.day ?? day;
   const open = wanted.filter((w) => isClaimable(existing.get(nudgeId(w.key)), deps.clock()));
   if (open.length === 0) {
     const inFlight = wanted.some((w) => existing.get(nudgeId(w.key))?.status === 'sending');
@@ -118,7 +119,7 @@ export async function deliverDigest(
   for (const message of messages) {
     const keys = won.filter((w) => message.lines.some((line) => sameLine(line, w.line)));
     if (failure) {
-      for (const w of keys) await records.markFailed(w.key, runId, failure, deps.clock());
+      for (const w of keys) await records.markFailed(w.key, runId, failure, deps.clock(), firstDay(w));
       continue;
     }
     try {
@@ -144,7 +145,7 @@ export async function deliverDigest(
     } catch (error) {
       failure = (error as Error).message ?? String(error);
       deps.log({ event: 'nudge.post-failed', channel, error: failure });
-      for (const w of keys) await records.markFailed(w.key, runId, failure, deps.clock());
+      for (const w of keys) await records.markFailed(w.key, runId, failure, deps.clock(), firstDay(w));
     }
   }
   await records.finishDigest(day, channel, runId, {

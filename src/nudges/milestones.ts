@@ -19,9 +19,9 @@ export interface Milestone {
 }
 
 /**
- * A reminder missed by a run (the run failed, Slack was down, the schedule slipped) is still
- * sent by the runs of the next two working days, unless a newer one has taken its place; after
- * that it is stale news.
+ * A run catches up on reminders that fell since the last run that finished (a failed run, a
+ * schedule that slipped), but no further back than two working days: after that a reminder
+ * is stale news, and a newer one will come.
  */
 export const CATCH_UP_WORKING_DAYS = 2;
 
@@ -80,22 +80,23 @@ function overdueMilestones(
 }
 
 /**
- * The reminder a deadline is owed today, if any: the latest milestone on or before today,
- * provided it is no more than {@link CATCH_UP_WORKING_DAYS} working days old.
+ * The reminder a deadline is owed by a run for `today` that covers the days from `since`: the
+ * latest milestone on or before today, if it fell on or after `since`. Only the latest: a
+ * run that catches up sends "5 working days left", not that and "10 working days left".
  */
 export function pendingReminder(
   due: LocalDate,
   today: LocalDate,
   policy: NudgePolicy,
   calendar: WorkingCalendar,
+  since: LocalDate = today,
   fixed: readonly Milestone[] = fixedMilestones(due, policy, calendar),
 ): Milestone | undefined {
   const reached = [...fixed, ...overdueMilestones(due, today, policy, calendar)].filter(
     (milestone) => milestone.day <= today,
   );
   const latest = reached.sort(byDayThenRank).at(-1);
-  if (!latest) return undefined;
-  return calendar.workingDaysBetween(latest.day, today) <= CATCH_UP_WORKING_DAYS ? latest : undefined;
+  return latest && latest.day >= since ? latest : undefined;
 }
 
 function byDayThenRank(a: Milestone, b: Milestone): number {
@@ -126,6 +127,35 @@ export function pendingEscalation(
   }
   const fortnight = Math.floor(daysBetween(start, today) / policy.escalateEveryDays) + 1;
   return { id: `escalation-${fortnight}`, kind: 'escalation', day: today };
+}
+
+/**
+ * Whether a run covering `since`…`today` should look at a deadline for escalation without
+ * another reason to read it: when one of its escalation fortnights opened in those days. (It
+ * is also looked at on each weekly overdue reminder, so a direction that falls silent in
+ * mid-fortnight is escalated within a week.) This keeps the daily reads to what is due.
+ */
+export function escalationFortnightOpened(
+  due: LocalDate,
+  since: LocalDate,
+  today: LocalDate,
+  policy: NudgePolicy,
+  calendar: WorkingCalendar,
+): boolean {
+  const start = escalationStart(due, policy, calendar);
+  if (today < start) return false;
+  const opened = addDays(
+    start,
+    Math.floor(daysBetween(start, today) / policy.escalateEveryDays) * policy.escalateEveryDays,
+  );
+  const firstWorkingDay = calendar.isWorkingDay(opened) ? opened : calendar.addWorkingDays(opened, 1);
+  return firstWorkingDay >= since && firstWorkingDay <= today;
+}
+
+/** The kind of a milestone, from its id ('before-30' → before), for records read back. */
+export function milestoneFromId(id: string, day: LocalDate): Milestone | undefined {
+  const kind = id.split('-')[0] as MilestoneKind;
+  return kind in RANK ? { id, kind, day } : undefined;
 }
 
 /**

@@ -1,14 +1,16 @@
 import type { WorkingCalendar } from '../domain/calendar';
-import { type Deadline, type Standing, standingOf } from '../domain/deadline';
+import { type Deadline, dueDateOf, type Standing, standingOf } from '../domain/deadline';
 import { type Direction, isOpen, refKey } from '../domain/direction';
 import type { Ijb, NudgePolicy } from '../domain/ijb';
 import { daysBetween, type LocalDate, londonDay } from '../domain/local-date';
 import type { PlanYear } from '../domain/plan-year';
+import type { NudgeKey } from '../store/nudge-records';
 import type { DueEntry } from '../store/register-store';
 import {
-  escalationStart,
+  escalationFortnightOpened,
   fixedMilestones,
   type Milestone,
+  milestoneFromId,
   pendingEscalation,
   pendingReminder,
 } from './milestones';
@@ -22,6 +24,8 @@ export interface NudgeScope {
   calendar: WorkingCalendar;
   policy: NudgePolicy;
   today: LocalDate;
+  /** The first day this run covers: today, or earlier when it catches up on runs that did not finish. */
+  since: LocalDate;
 }
 
 /** A deadline owed something today, worked out from the due-date index alone. */
@@ -42,9 +46,12 @@ export function dueNudges(scope: NudgeScope, entries: readonly DueEntry[], escal
       milestones = fixedMilestones(entry.dueDate, scope.policy, scope.calendar);
       fixed.set(entry.dueDate, milestones);
     }
-    const reminder = pendingReminder(entry.dueDate, scope.today, scope.policy, scope.calendar, milestones);
+    const { today, since, policy, calendar } = scope;
+    const reminder = pendingReminder(entry.dueDate, today, policy, calendar, since, milestones);
     const mayEscalate =
-      escalating && scope.today >= escalationStart(entry.dueDate, scope.policy, scope.calendar);
+      escalating &&
+      (reminder?.kind === 'overdue' ||
+        escalationFortnightOpened(entry.dueDate, since, today, policy, calendar));
     if (reminder || mayEscalate) found.push({ entry, ...(reminder ? { reminder } : {}), mayEscalate });
   }
   return found;
@@ -83,6 +90,8 @@ export interface RoutedNudges {
 export interface RouteInput {
   scope: NudgeScope;
   due: readonly DueNudge[];
+  /** Reminders that failed to post lately, to try again in the channel they were for. */
+  retries?: readonly NudgeKey[];
   directions: readonly Direction[];
   subscriptions: readonly Subscription[];
   snoozes: readonly Snooze[];
@@ -94,7 +103,14 @@ export interface RouteInput {
  * (updated lately) wait, except on their due day; a snooze silences one channel, except on
  * the due day.
  */
-export function routeNudges({ scope, due, directions, subscriptions, snoozes }: RouteInput): RoutedNudges {
+export function routeNudges({
+  scope,
+  due,
+  retries = [],
+  directions,
+  subscriptions,
+  snoozes,
+}: RouteInput): RoutedNudges {
   const { ijb, planYear, calendar, policy, today } = scope;
   const byRef = new Map(directions.map((direction) => [refKey(direction.ref), direction]));
   const snoozed = new Set(
@@ -178,6 +194,46 @@ export function routeNudges({ scope, due, directions, subscriptions, snoozes }: 
           ...(updateDay ? { silentWorkingDays: calendar.workingDaysBetween(updateDay, today) } : {}),
         };
       }
+    }
+  }
+
+  // A retry goes to its own channel only, if it still stands: the direction open, not quiet or
+  // snoozed since (bar the due day), and an escalation still silent.
+  for (const retry of retries) {
+    const direction = byRef.get(refKey(retry.ref));
+    const deadline = direction?.deadlines[retry.deadlineIndex];
+    const dueDate = deadline && dueDateOf(deadline, ijb.settings.monthDeadlineRule, calendar);
+    const milestone = milestoneFromId(retry.milestone, today);
+    if (!direction || !deadline || !dueDate || !milestone || !isOpen(direction.status)) continue;
+    const updateDay = direction.latestUpdate ? londonDay(new Date(direction.latestUpdate.at)) : undefined;
+    const updateAgeDays = updateDay === undefined ? undefined : daysBetween(updateDay, today);
+    if (
+      milestone.kind !== 'due' &&
+      milestone.kind !== 'escalation' &&
+      updateAgeDays !== undefined &&
+      updateAgeDays <= policy.quietDays
+    )
+      continue;
+    const escalation =
+      milestone.kind === 'escalation'
+        ? pendingEscalation(dueDate, today, updateDay, policy, calendar)
+        : undefined;
+    if (milestone.kind === 'escalation' && !escalation) continue;
+    if (milestone.kind !== 'due' && snoozed.has(`${refKey(direction.ref)}#${retry.channel}`)) continue;
+    const line = lineFor(retry.channel, direction, updateAgeDays);
+    if (
+      line.deadlines.some(
+        (d) => d.deadlineIndex === retry.deadlineIndex && d.milestone.id === retry.milestone,
+      )
+    )
+      continue;
+    const standing = standingOf(dueDate, today, calendar);
+    line.deadlines.push({ deadlineIndex: retry.deadlineIndex, deadline, dueDate, standing, milestone });
+    if (escalation) {
+      line.escalation = {
+        overdueWorkingDays: standing.kind === 'overdue' ? standing.workingDaysOver : 0,
+        ...(updateDay ? { silentWorkingDays: calendar.workingDaysBetween(updateDay, today) } : {}),
+      };
     }
   }
   return routed;

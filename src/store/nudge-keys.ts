@@ -19,6 +19,24 @@ export const nudgeKeys = {
     pk: keys.directionPrefix(n.ijbId, n.planYear).pk,
     sk: `NUDGE#${refKey(n.ref)}#${n.deadlineIndex}#${n.milestone}#${n.channel}`,
   }),
+  /** A failed reminder waits in this index (by the day it was first due to go) until it is sent. */
+  retryIndex: (
+    day: string,
+    n: {
+      ijbId: string;
+      planYear: string;
+      ref: string;
+      deadlineIndex: number;
+      milestone: string;
+      channel: string;
+    },
+  ) => ({
+    gsi1pk: RETRY_SCOPE,
+    gsi1sk: `${day}#${n.ijbId}#${n.planYear}#${refKey(n.ref)}#${n.deadlineIndex}#${n.milestone}#${n.channel}`,
+  }),
+  retryScope: () => RETRY_SCOPE,
+  /** Each day's run, once finished: where the next run picks up from. */
+  run: (day: string) => ({ pk: 'NUDGERUN', sk: day }),
   nudgePrefix: (ijbId: string, planYear: string, ref: string) => ({
     pk: keys.directionPrefix(ijbId, planYear).pk,
     skPrefix: `NUDGE#${refKey(ref)}#`,
@@ -42,6 +60,8 @@ export const nudgeKeys = {
   }),
   snoozeScope,
 };
+
+const RETRY_SCOPE = 'NUDGE-RETRY';
 
 function snoozeScope(ijbId: string, planYear: string): string {
   return `SNOOZES#${ijbId}#${planYear}`;

@@ -24,7 +24,7 @@ export interface NudgeKey {
  */
 export interface NudgeRecord extends NudgeKey {
   status: 'sending' | 'sent' | 'failed';
-  /** The day of the run that last claimed it. */
+  /** The day it was first due to go (a retry keeps it, so a reminder that keeps failing ages out). */
   day: string;
   runId: string;
   attempts: number;
@@ -47,7 +47,13 @@ export interface NudgeRecordStore {
   /** Takes the reminder for this run: true when it is this run's to post. */
   claim(key: NudgeKey, existing: NudgeRecord | undefined, claim: Claim): Promise<boolean>;
   markSent(key: NudgeKey, runId: string, ts: string, at: Date): Promise<void>;
-  markFailed(key: NudgeKey, runId: string, error: string, at: Date): Promise<void>;
+  /** Marks it failed and puts it in the retry index, by `firstDay`, the day it was first due to go. */
+  markFailed(key: NudgeKey, runId: string, error: string, at: Date, firstDay: string): Promise<void>;
+  /** Failed reminders first due between `from` and `to`: what the next runs retry. */
+  listRetries(from: string, to: string): Promise<NudgeRecord[]>;
+  /** The latest day before `day` whose run finished, if any. */
+  lastRunBefore(day: string): Promise<string | undefined>;
+  markRun(day: string, runId: string, at: Date): Promise<void>;
   listForDirection(ijbId: string, planYear: string, ref: string): Promise<NudgeRecord[]>;
   /** Takes one channel's digest of the day for this run (one message per channel per day). */
   claimDigest(day: string, channel: string, claim: Claim): Promise<boolean>;
@@ -112,6 +118,7 @@ export function createNudgeRecordStore(db: DynamoDBDocumentClient, tableName: st
                 ...key,
                 status: 'sending',
                 day,
+                lastTriedDay: day,
                 runId,
                 attempts: 1,
                 leaseUntil,
@@ -133,9 +140,9 @@ export function createNudgeRecordStore(db: DynamoDBDocumentClient, tableName: st
             TableName: tableName,
             Key: nudgeKeys.nudge(key),
             UpdateExpression:
-              'SET #status = :sending, #day = :day, runId = :run, attempts = attempts + :one, leaseUntil = :lease, claimedAt = :now',
+              'SET #status = :sending, lastTriedDay = :day, runId = :run, attempts = attempts + :one, leaseUntil = :lease, claimedAt = :now',
             ConditionExpression: '#status = :was AND runId = :previousRun AND attempts = :attempts',
-            ExpressionAttributeNames: { '#status': 'status', '#day': 'day' },
+            ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: {
               ':sending': 'sending',
               ':day': day,
@@ -157,7 +164,7 @@ export function createNudgeRecordStore(db: DynamoDBDocumentClient, tableName: st
         new UpdateCommand({
           TableName: tableName,
           Key: nudgeKeys.nudge(key),
-          UpdateExpression: 'SET #status = :sent, ts = :ts, sentAt = :at REMOVE #error',
+          UpdateExpression: 'SET #status = :sent, ts = :ts, sentAt = :at REMOVE #error, gsi1pk, gsi1sk',
           ConditionExpression: 'runId = :run',
           ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
           ExpressionAttributeValues: { ':sent': 'sent', ':ts': ts, ':at': at.toISOString(), ':run': runId },
@@ -165,13 +172,15 @@ export function createNudgeRecordStore(db: DynamoDBDocumentClient, tableName: st
       );
     },
 
-    async markFailed(key, runId, error, at) {
+    async markFailed(key, runId, error, at, firstDay) {
+      const retry = nudgeKeys.retryIndex(firstDay, key);
       await conditional(() =>
         db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: nudgeKeys.nudge(key),
-            UpdateExpression: 'SET #status = :failed, #error = :error, failedAt = :at',
+            UpdateExpression:
+              'SET #status = :failed, #error = :error, failedAt = :at, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk',
             ConditionExpression: 'runId = :run AND #status = :sending',
             ExpressionAttributeNames: { '#status': 'status', '#error': 'error' },
             ExpressionAttributeValues: {
@@ -180,9 +189,52 @@ export function createNudgeRecordStore(db: DynamoDBDocumentClient, tableName: st
               ':error': error.slice(0, 500),
               ':at': at.toISOString(),
               ':run': runId,
+              ':gsi1pk': retry.gsi1pk,
+              ':gsi1sk': retry.gsi1sk,
             },
           }),
         ),
+      );
+    },
+
+    async listRetries(from, to) {
+      const found: NudgeRecord[] = [];
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+            ExpressionAttributeValues: { ':pk': nudgeKeys.retryScope(), ':from': from, ':to': `${to}~` },
+            ExclusiveStartKey: start,
+          }),
+        );
+        found.push(...(page.Items ?? []).map(toRecord));
+        start = page.LastEvaluatedKey;
+      } while (start);
+      return found;
+    },
+
+    async lastRunBefore(day) {
+      const { Items = [] } = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND sk < :day',
+          ExpressionAttributeValues: { ':pk': nudgeKeys.run(day).pk, ':day': day },
+          ScanIndexForward: false,
+          Limit: 1,
+        }),
+      );
+      return Items[0]?.sk as string | undefined;
+    },
+
+    async markRun(day, runId, at) {
+      await db.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...nudgeKeys.run(day), type: 'NudgeRun', day, runId, finishedAt: at.toISOString() },
+        }),
       );
     },
 
@@ -250,6 +302,6 @@ export function createNudgeRecordStore(db: DynamoDBDocumentClient, tableName: st
 }
 
 function toRecord(item: Record<string, unknown>): NudgeRecord {
-  const { pk: _pk, sk: _sk, type: _type, ...record } = item;
+  const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, type: _type, ...record } = item;
   return record as unknown as NudgeRecord;
 }

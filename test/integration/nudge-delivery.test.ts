@@ -100,6 +100,28 @@ describe('exactly once', () => {
     expect(after.map((r) => [r.milestone, r.status, r.attempts])).toEqual([['before-10', 'sent', 2]]);
   });
 
+  it('gives up on a reminder that keeps failing after two working days', async () => {
+    slack.answerWith((request) =>
+      request.path.endsWith('/chat.postMessage') ? { body: { ok: false, error: 'is_archived' } } : undefined,
+    );
+    const tried: string[] = [];
+    for (const day of ['2024-01-17', '2024-01-18', '2024-01-19', '2024-01-22']) {
+      const report = await run(day, slackThroughStandIn().poster);
+      if (report.digests.some((d) => d.items.some((item) => item.milestone === 'before-10'))) tried.push(day);
+    }
+    expect(tried).toEqual(['2024-01-17', '2024-01-18', '2024-01-19']);
+  });
+
+  it('catches up on days whose run did not finish, but only the latest reminder, and not on a first run', async () => {
+    const first = await run('2024-01-18', recordingPoster());
+    expect(first.digests).toEqual([]);
+    await run('2024-01-22', recordingPoster());
+    // No run on 23 and 24 January: the run of the 25th covers them, and sends 24th's "5 days before".
+    const report = await run('2024-01-25', recordingPoster());
+    expect(report.ijbs[0]?.since).toBe('2024-01-23');
+    expect(refsIn(report, 'C0ALL', 'before-5')).toHaveLength(16);
+  });
+
   it('lets a rerun on the same day (a retried schedule) send what failed', async () => {
     slack.answerWith(() => ({ status: 500, body: { ok: false } }));
     expect((await run('2024-01-17', slackThroughStandIn().poster)).digests[0]?.outcome).toBe('failed');
@@ -214,8 +236,10 @@ describe('who hears what', () => {
     expect(escalated['1.2 escalation-1']).toEqual(['2024-02-14']);
     expect(escalated['1.2 escalation-2']).toEqual(['2024-02-28']);
     expect(escalated['1.2 escalation-3']).toEqual(['2024-03-13']);
-    // 1.1 spoke on 20 Feb: silent again for 10 working days on 5 March.
-    expect(escalated['1.1 escalation-2']).toEqual(['2024-03-05']);
+    // 1.1 spoke on 20 Feb, so was not escalated on 28 Feb; silent for 10 working days on 5 March,
+    // it is escalated with its next weekly overdue reminder, on 6 March.
+    expect(escalated['1.1 escalation-1']).toEqual(['2024-02-14']);
+    expect(escalated['1.1 escalation-2']).toEqual(['2024-03-06']);
     expect(Object.keys(escalated).every((key) => key.includes('escalation'))).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { scottishCalendar } from '../../src/domain/calendar';
 import { DEFAULT_NUDGE_POLICY, type NudgePolicy, nudgePolicyOf } from '../../src/domain/ijb';
 import { addDays } from '../../src/domain/local-date';
 import {
+  escalationFortnightOpened,
   festiveDay,
   fixedMilestones,
   horizonEnd,
@@ -82,11 +83,11 @@ describe('nudge milestones', () => {
     }
   });
 
-  it('catches up a missed reminder for two working days, then lets it go', () => {
-    expect(pendingReminder('2024-01-31', '2024-01-18', policy, calendar)?.id).toBe('before-10');
-    expect(pendingReminder('2024-01-31', '2024-01-19', policy, calendar)?.id).toBe('before-10');
-    expect(pendingReminder('2024-01-31', '2024-01-22', policy, calendar)).toBeUndefined();
-    expect(pendingReminder('2024-01-31', '2024-01-16', policy, calendar)).toBeUndefined();
+  it('owes a run that covers several days only the latest reminder among them', () => {
+    expect(pendingReminder('2024-01-31', '2024-01-17', policy, calendar)?.id).toBe('before-10');
+    expect(pendingReminder('2024-01-31', '2024-01-18', policy, calendar)).toBeUndefined();
+    expect(pendingReminder('2024-01-31', '2024-01-18', policy, calendar, '2024-01-17')?.id).toBe('before-10');
+    expect(pendingReminder('2024-01-31', '2024-01-24', policy, calendar, '2024-01-16')?.id).toBe('before-5');
   });
 
   it('follows an IJB’s own policy where it sets one', () => {
@@ -105,6 +106,13 @@ describe('nudge milestones', () => {
 });
 
 describe('escalation', () => {
+  it('is looked at when one of its fortnights opens', () => {
+    expect(escalationFortnightOpened('2024-01-31', '2024-02-14', '2024-02-14', policy, calendar)).toBe(true);
+    expect(escalationFortnightOpened('2024-01-31', '2024-02-15', '2024-02-15', policy, calendar)).toBe(false);
+    expect(escalationFortnightOpened('2024-01-31', '2024-02-28', '2024-02-28', policy, calendar)).toBe(true);
+    expect(escalationFortnightOpened('2024-01-31', '2024-02-27', '2024-02-29', policy, calendar)).toBe(true);
+  });
+
   it('starts when overdue and silent for 10 working days, then once a fortnight', () => {
     expect(pendingEscalation('2024-01-31', '2024-02-13', undefined, policy, calendar)).toBeUndefined();
     expect(pendingEscalation('2024-01-31', '2024-02-14', undefined, policy, calendar)?.id).toBe(
