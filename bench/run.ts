@@ -1,5 +1,6 @@
 import '../src/local/quiet-sdk-notice';
 import { benchLookup } from './lookup';
+import { benchNudges } from './nudges';
 
 /**
  * `npm run bench [-- name…]`: prints figures, asserts nothing. Each benchmark measures the
@@ -7,6 +8,7 @@ import { benchLookup } from './lookup';
  */
 const BENCHMARKS: Record<string, () => Promise<string[]>> = {
   lookup: benchLookup,
+  nudges: benchNudges,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

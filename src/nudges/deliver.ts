@@ -8,6 +8,7 @@ import {
 } from '../store/nudge-records';
 import type { ThreadAnchorStore } from '../store/thread-anchors';
 import type { DigestDeadline, DigestLine } from './plan';
+import { inPool } from './pool';
 import type { MessagePoster } from './posting';
 import { renderDigest } from './renderers/digest';
 
@@ -33,6 +34,9 @@ export interface DigestReport {
   outcome: 'planned' | 'posted' | 'failed' | 'already-sent' | 'taken' | 'deferred';
   error?: string;
 }
+
+/** Conditional writes of one digest's records in flight at once. */
+const WRITES_AT_ONCE = 8;
 
 export interface DeliveryDeps {
   records: NudgeRecordStore;
@@ -104,10 +108,10 @@ export async function deliverDigest(
   const claim: Claim = { runId, day, now: deps.clock(), leaseMs: deps.leaseMs };
   if (!(await records.claimDigest(day, channel, claim))) return report('taken', []);
   const won: Wanted[] = [];
-  for (const w of open) {
+  await inPool(open, WRITES_AT_ONCE, async (w) => {
     if (await records.claim(w.key, existing.get(nudgeId(w.key)), { ...claim, now: deps.clock() }))
       won.push(w);
-  }
+  });
   if (won.length === 0) {
     await records.finishDigest(day, channel, runId, { status: 'done', messages: [] });
     return report('taken', []);
@@ -118,35 +122,45 @@ export async function deliverDigest(
   let failure: string | undefined;
   for (const message of messages) {
     const keys = won.filter((w) => message.lines.some((line) => sameLine(line, w.line)));
+    const markFailed = (reason: string) =>
+      inPool(keys, WRITES_AT_ONCE, (w) =>
+        records.markFailed(w.key, runId, reason, deps.clock(), firstDay(w)),
+      );
     if (failure) {
-      for (const w of keys) await records.markFailed(w.key, runId, failure, deps.clock(), firstDay(w));
+      await markFailed(failure);
       continue;
     }
+    let ts: string;
     try {
-      const { ts } = await deps.poster.post({ channel, text: message.text, blocks: message.blocks });
-      const at = deps.clock();
-      for (const w of keys) await records.markSent(w.key, runId, ts, at);
-      posted.push({ ts, refs: message.lines.map((line) => line.direction.ref) });
-      await deps.anchors
-        .put({
-          channel,
-          ts,
-          kind: 'nudge',
-          directions: message.lines.map((line) => ({
-            ijbId: line.ijb.id,
-            planYear: line.planYear,
-            ref: line.direction.ref,
-          })),
-          createdAt: at.toISOString(),
-        })
-        .catch((error: unknown) =>
-          deps.log({ event: 'nudge.anchor-failed', channel, ts, error: String(error) }),
-        );
+      ({ ts } = await deps.poster.post({ channel, text: message.text, blocks: message.blocks }));
     } catch (error) {
       failure = (error as Error).message ?? String(error);
       deps.log({ event: 'nudge.post-failed', channel, error: failure });
-      for (const w of keys) await records.markFailed(w.key, runId, failure, deps.clock(), firstDay(w));
+      await markFailed(failure);
+      continue;
     }
+    // Posted: from here a failure to record must not make the reminder look unsent (that would
+    // post it twice). Left 'sending', it is neither retried nor due again.
+    const at = deps.clock();
+    posted.push({ ts, refs: message.lines.map((line) => line.direction.ref) });
+    await inPool(keys, WRITES_AT_ONCE, (w) => records.markSent(w.key, runId, ts, at)).catch(
+      (error: unknown) => deps.log({ event: 'nudge.record-failed', channel, ts, error: String(error) }),
+    );
+    await deps.anchors
+      .put({
+        channel,
+        ts,
+        kind: 'nudge',
+        directions: message.lines.map((line) => ({
+          ijbId: line.ijb.id,
+          planYear: line.planYear,
+          ref: line.direction.ref,
+        })),
+        createdAt: at.toISOString(),
+      })
+      .catch((error: unknown) =>
+        deps.log({ event: 'nudge.anchor-failed', channel, ts, error: String(error) }),
+      );
   }
   await records.finishDigest(day, channel, runId, {
     status: failure ? 'failed' : 'done',

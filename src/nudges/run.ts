@@ -12,6 +12,7 @@ import type { ThreadAnchorStore } from '../store/thread-anchors';
 import { type DigestReport, deliverDigest, itemsOf } from './deliver';
 import { CATCH_UP_WORKING_DAYS, horizonEnd } from './milestones';
 import { type DigestLine, dueNudges, hasEscalationChannel, type NudgeScope, routeNudges } from './plan';
+import { inPool } from './pool';
 import type { MessagePoster } from './posting';
 import { renderDigest } from './renderers/digest';
 
@@ -214,16 +215,4 @@ async function planIjb(
     unrouted: routed.unrouted.map((u) => ({ ijbId: ijb.id, planYear, ...u })),
     report: { ...report, directionsRead: directions.length, quiet: routed.quiet, snoozed: routed.snoozed },
   };
-}
-
-/** Runs `work` over `items`, at most `size` at a time. */
-async function inPool<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
 }
