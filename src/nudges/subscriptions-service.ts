@@ -70,10 +70,16 @@ type Resolved =
  * Escalations are the exception: only an IJB admin may send them somewhere.
  */
 export function createSubscriptionService(deps: SubscriptionDeps) {
-  const scope = async (planYear?: PlanYear) => {
+  /** Runs `work` on the workspace's IJB and plan year, or says none is loaded. */
+  const inScope = async (
+    request: SubscriptionRequest,
+    work: (ijb: Ijb, planYear: PlanYear) => Promise<SubscriptionOutcome>,
+  ): Promise<SubscriptionOutcome> => {
     const ijb = await deps.store.getIjb(deps.defaultIjbId);
-    const year = planYear ?? ijb?.latestPlanYear;
-    return ijb && year ? { ijb, planYear: year } : undefined;
+    const planYear = request.planYear ?? ijb?.latestPlanYear;
+    if (!ijb || !planYear)
+      return { kind: 'problem', problem: `No directions are loaded for ${deps.defaultIjbId} yet.` };
+    return work(ijb, planYear);
   };
 
   const following = async (ijb: Ijb, planYear: PlanYear, channel: string): Promise<ChannelFollowing> => {
@@ -139,100 +145,90 @@ export function createSubscriptionService(deps: SubscriptionDeps) {
   };
 
   return {
-    async subscribe(request: SubscriptionRequest): Promise<SubscriptionOutcome> {
-      const scoped = await scope(request.planYear);
-      if (!scoped)
-        return { kind: 'problem', problem: `No directions are loaded for ${deps.defaultIjbId} yet.` };
-      const { ijb, planYear } = scoped;
-      const resolved = await resolve(ijb, planYear, request.text, 'subscribe');
-      if (resolved.kind === 'usage') {
-        return {
-          kind: 'usage',
-          verb: 'subscribe',
-          following: await following(ijb, planYear, request.channelId),
-        };
-      }
-      if (resolved.kind === 'problem') return resolved;
-      const { filters } = resolved;
-      if (
-        filters.some((f) => f.kind === 'escalations') &&
-        !(await deps.admins.isAdmin(ijb.id, request.userId))
-      ) {
-        return {
-          kind: 'problem',
-          problem: `Only an admin of ${ijb.shortName} IJB can send escalations to a channel. Ask one to run this here.`,
-        };
-      }
-      const at = deps.clock().toISOString();
-      let existed = true;
-      for (const filter of filters) {
-        const added = await deps.subscriptions.add({
-          ijbId: ijb.id,
-          channel: request.channelId,
-          filter,
-          by: request.userId,
-          at,
-        });
-        existed &&= added === 'existed';
-      }
-      return {
-        kind: 'subscribed',
-        filters,
-        existed,
-        following: await following(ijb, planYear, request.channelId),
-        by: request.userId,
-      };
-    },
-
-    async unsubscribe(request: SubscriptionRequest): Promise<SubscriptionOutcome> {
-      const scoped = await scope(request.planYear);
-      if (!scoped)
-        return { kind: 'problem', problem: `No directions are loaded for ${deps.defaultIjbId} yet.` };
-      const { ijb, planYear } = scoped;
-      const everything = request.text.trim() === '' || /^(all|everything)$/i.test(request.text.trim());
-      let only: string[] | undefined;
-      if (!everything) {
-        const resolved = await resolve(ijb, planYear, request.text, 'unsubscribe');
-        if (resolved.kind === 'problem') return resolved;
+    subscribe: (request: SubscriptionRequest) =>
+      inScope(request, async (ijb, planYear) => {
+        const resolved = await resolve(ijb, planYear, request.text, 'subscribe');
         if (resolved.kind === 'usage') {
           return {
             kind: 'usage',
-            verb: 'unsubscribe',
+            verb: 'subscribe',
             following: await following(ijb, planYear, request.channelId),
           };
         }
-        only = resolved.filters.map(filterKey);
-      }
-      const isAdmin = await deps.admins.isAdmin(ijb.id, request.userId);
-      if (only?.includes('escalations') && !isAdmin) {
+        if (resolved.kind === 'problem') return resolved;
+        const { filters } = resolved;
+        if (
+          filters.some((f) => f.kind === 'escalations') &&
+          !(await deps.admins.isAdmin(ijb.id, request.userId))
+        ) {
+          return {
+            kind: 'problem',
+            problem: `Only an admin of ${ijb.shortName} IJB can send escalations to a channel. Ask one to run this here.`,
+          };
+        }
+        const at = deps.clock().toISOString();
+        let existed = true;
+        for (const filter of filters) {
+          const added = await deps.subscriptions.add({
+            ijbId: ijb.id,
+            channel: request.channelId,
+            filter,
+            by: request.userId,
+            at,
+          });
+          existed &&= added === 'existed';
+        }
         return {
-          kind: 'problem',
-          problem: `Only an admin of ${ijb.shortName} IJB can stop escalations here.`,
+          kind: 'subscribed',
+          filters,
+          existed,
+          following: await following(ijb, planYear, request.channelId),
+          by: request.userId,
         };
-      }
-      const current = await deps.subscriptions.listForChannel(ijb.id, request.channelId);
-      const keys = (only ?? current.map((s) => filterKey(s.filter))).filter(
-        (key) => isAdmin || key !== 'escalations',
-      );
-      const removed = await deps.subscriptions.remove(ijb.id, request.channelId, keys);
-      return {
-        kind: 'unsubscribed',
-        removed,
-        keptEscalations: !isAdmin && current.some((s) => s.filter.kind === 'escalations') && !only,
-        following: await following(ijb, planYear, request.channelId),
-        by: request.userId,
-      };
-    },
+      }),
 
-    async list(request: SubscriptionRequest): Promise<SubscriptionOutcome> {
-      const scoped = await scope(request.planYear);
-      if (!scoped)
-        return { kind: 'problem', problem: `No directions are loaded for ${deps.defaultIjbId} yet.` };
-      return {
+    unsubscribe: (request: SubscriptionRequest) =>
+      inScope(request, async (ijb, planYear) => {
+        const everything = request.text.trim() === '' || /^(all|everything)$/i.test(request.text.trim());
+        let only: string[] | undefined;
+        if (!everything) {
+          const resolved = await resolve(ijb, planYear, request.text, 'unsubscribe');
+          if (resolved.kind === 'problem') return resolved;
+          if (resolved.kind === 'usage') {
+            return {
+              kind: 'usage',
+              verb: 'unsubscribe',
+              following: await following(ijb, planYear, request.channelId),
+            };
+          }
+          only = resolved.filters.map(filterKey);
+        }
+        const isAdmin = await deps.admins.isAdmin(ijb.id, request.userId);
+        if (only?.includes('escalations') && !isAdmin) {
+          return {
+            kind: 'problem',
+            problem: `Only an admin of ${ijb.shortName} IJB can stop escalations here.`,
+          };
+        }
+        const current = await deps.subscriptions.listForChannel(ijb.id, request.channelId);
+        const keys = (only ?? current.map((s) => filterKey(s.filter))).filter(
+          (key) => isAdmin || key !== 'escalations',
+        );
+        const removed = await deps.subscriptions.remove(ijb.id, request.channelId, keys);
+        return {
+          kind: 'unsubscribed',
+          removed,
+          keptEscalations: !isAdmin && current.some((s) => s.filter.kind === 'escalations') && !only,
+          following: await following(ijb, planYear, request.channelId),
+          by: request.userId,
+        };
+      }),
+
+    list: (request: SubscriptionRequest) =>
+      inScope(request, async (ijb, planYear) => ({
         kind: 'following',
-        following: await following(scoped.ijb, scoped.planYear, request.channelId),
-      };
-    },
+        following: await following(ijb, planYear, request.channelId),
+      })),
   };
 }
 

@@ -1,6 +1,16 @@
 import { refKey } from '../domain/direction';
 import { keys } from './keys';
 
+/** Which reminder: one milestone of one deadline of a direction, in one channel. */
+export interface NudgeKey {
+  ijbId: string;
+  planYear: string;
+  ref: string;
+  deadlineIndex: number;
+  milestone: string;
+  channel: string;
+}
+
 /**
  * Keys of what the daily nudge run keeps: reminders sent, each day's digest per channel,
  * subscriptions and snoozes. Kept apart from keys.ts only so parallel work merges cleanly;
@@ -8,29 +18,12 @@ import { keys } from './keys';
  */
 export const nudgeKeys = {
   /** One reminder (or escalation) of one deadline in one channel: written once, before posting. */
-  nudge: (n: {
-    ijbId: string;
-    planYear: string;
-    ref: string;
-    deadlineIndex: number;
-    milestone: string;
-    channel: string;
-  }) => ({
+  nudge: (n: NudgeKey) => ({
     pk: keys.directionPrefix(n.ijbId, n.planYear).pk,
     sk: `NUDGE#${refKey(n.ref)}#${n.deadlineIndex}#${n.milestone}#${n.channel}`,
   }),
   /** A failed reminder waits in this index (by the day it was first due to go) until it is sent. */
-  retryIndex: (
-    day: string,
-    n: {
-      ijbId: string;
-      planYear: string;
-      ref: string;
-      deadlineIndex: number;
-      milestone: string;
-      channel: string;
-    },
-  ) => ({
+  retryIndex: (day: string, n: NudgeKey) => ({
     gsi1pk: RETRY_SCOPE,
     gsi1sk: `${day}#${n.ijbId}#${n.planYear}#${refKey(n.ref)}#${n.deadlineIndex}#${n.milestone}#${n.channel}`,
   }),

@@ -5,17 +5,10 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { nudgeKeys } from './nudge-keys';
+import { type NudgeKey, nudgeKeys } from './nudge-keys';
+import { queryAll, withoutKeys } from './query-all';
 
-/** Which reminder: one milestone of one deadline of a direction, in one channel. */
-export interface NudgeKey {
-  ijbId: string;
-  planYear: string;
-  ref: string;
-  deadlineIndex: number;
-  milestone: string;
-  channel: string;
-}
+export type { NudgeKey };
 
 /**
  * A reminder's record, written with a conditional put *before* it is posted, so at-least-once
@@ -198,22 +191,13 @@ export function createNudgeRecordStore(db: DynamoDBDocumentClient, tableName: st
     },
 
     async listRetries(from, to) {
-      const found: NudgeRecord[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
-            ExpressionAttributeValues: { ':pk': nudgeKeys.retryScope(), ':from': from, ':to': `${to}~` },
-            ExclusiveStartKey: start,
-          }),
-        );
-        found.push(...(page.Items ?? []).map(toRecord));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return found;
+      const items = await queryAll(db, {
+        TableName: tableName,
+        IndexName: 'gsi1',
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': nudgeKeys.retryScope(), ':from': from, ':to': `${to}~` },
+      });
+      return items.map(toRecord);
     },
 
     async lastRunBefore(day) {
@@ -240,14 +224,12 @@ export function createNudgeRecordStore(db: DynamoDBDocumentClient, tableName: st
 
     async listForDirection(ijbId, planYear, ref) {
       const { pk, skPrefix } = nudgeKeys.nudgePrefix(ijbId, planYear, ref);
-      const { Items = [] } = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-        }),
-      );
-      return Items.map(toRecord);
+      const items = await queryAll(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+      });
+      return items.map(toRecord);
     },
 
     async claimDigest(day, channel, { runId, now, leaseMs }) {
@@ -302,6 +284,5 @@ export function createNudgeRecordStore(db: DynamoDBDocumentClient, tableName: st
 }
 
 function toRecord(item: Record<string, unknown>): NudgeRecord {
-  const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, type: _type, ...record } = item;
-  return record as unknown as NudgeRecord;
+  return withoutKeys(item) as unknown as NudgeRecord;
 }

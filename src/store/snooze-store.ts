@@ -1,7 +1,8 @@
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { addDays, type LocalDate } from '../domain/local-date';
 import { type Snooze, SnoozeSchema } from '../nudges/snooze';
 import { nudgeKeys } from './nudge-keys';
+import { queryAll, withoutKeys } from './query-all';
 
 /** Snoozes of a direction's reminders, one per direction and channel: snoozing again extends it. */
 export interface SnoozeStore {
@@ -21,29 +22,17 @@ export function createSnoozeStore(db: DynamoDBDocumentClient, tableName: string)
       );
     },
     async listActive(ijbId, planYear, today) {
-      const found: Snooze[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: 'gsi1',
-            // A snooze until tomorrow or later still covers today.
-            KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk >= :tomorrow',
-            ExpressionAttributeValues: {
-              ':pk': nudgeKeys.snoozeScope(ijbId, planYear),
-              ':tomorrow': addDays(today, 1),
-            },
-            ExclusiveStartKey: start,
-          }),
-        );
-        for (const item of page.Items ?? []) {
-          const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, type: _type, ...snooze } = item;
-          found.push(SnoozeSchema.parse(snooze));
-        }
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return found;
+      const items = await queryAll(db, {
+        TableName: tableName,
+        IndexName: 'gsi1',
+        // A snooze until tomorrow or later still covers today.
+        KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk >= :tomorrow',
+        ExpressionAttributeValues: {
+          ':pk': nudgeKeys.snoozeScope(ijbId, planYear),
+          ':tomorrow': addDays(today, 1),
+        },
+      });
+      return items.map((item) => SnoozeSchema.parse(withoutKeys(item)));
     },
   };
 }

@@ -1,6 +1,7 @@
-import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { filterKey, type Subscription, SubscriptionSchema } from '../nudges/subscription';
 import { nudgeKeys } from './nudge-keys';
+import { queryAll, withoutKeys } from './query-all';
 
 /** Which channels follow what, per IJB. */
 export interface SubscriptionStore {
@@ -15,24 +16,12 @@ export interface SubscriptionStore {
 export function createSubscriptionStore(db: DynamoDBDocumentClient, tableName: string): SubscriptionStore {
   const list = async (ijbId: string, channel?: string): Promise<Subscription[]> => {
     const { pk, skPrefix } = nudgeKeys.subscriptionPrefix(ijbId, channel);
-    const found: Subscription[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) {
-        const { pk: _pk, sk: _sk, type: _type, ...subscription } = item;
-        found.push(SubscriptionSchema.parse(subscription));
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return found;
+    const items = await queryAll(db, {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
+    });
+    return items.map((item) => SubscriptionSchema.parse(withoutKeys(item)));
   };
 
   return {

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/local-date';
 import { seedRegister } from '../../src/register/seed';
-import { createSubscriptionStore } from '../../src/store/subscription-store';
 import { startTestDynamo, TEST_SECRET } from '../support/harness';
-import { londonTime } from '../support/nudges';
+import { londonTime, subscribe } from '../support/nudges';
 import { startSlackStandIn } from '../support/slack-stand-in';
 
 type Handler = (
@@ -21,13 +20,7 @@ beforeAll(async () => {
   const data = await startTestDynamo();
   slack = await startSlackStandIn();
   await seedRegister(data.store, new Date('2023-04-01T09:00:00Z'));
-  await createSubscriptionStore(data.db, data.tableName).add({
-    ijbId: 'midlothian',
-    channel: 'C0ALL',
-    filter: { kind: 'all' },
-    by: 'U0PLANNER',
-    at: '2023-04-01T09:00:00Z',
-  });
+  await subscribe(data, 'C0ALL');
   close = data.close;
   Object.assign(process.env, {
     TABLE_NAME: data.tableName,

@@ -5,11 +5,9 @@ import { type NudgeRunReport, runNudges } from '../../src/nudges/run';
 import { createNudgeWebClient, slackPoster } from '../../src/nudges/slack-poster';
 import { seedRegister } from '../../src/register/seed';
 import { createNudgeRecordStore } from '../../src/store/nudge-records';
-import { createSnoozeStore } from '../../src/store/snooze-store';
-import { createSubscriptionStore } from '../../src/store/subscription-store';
 import { createThreadAnchorStore } from '../../src/store/thread-anchors';
 import { startTestDynamo } from '../support/harness';
-import { editDirection, londonTime, nudgeDeps } from '../support/nudges';
+import { editDirection, londonTime, nudgeDeps, snooze, subscribe } from '../support/nudges';
 import { startSlackStandIn } from '../support/slack-stand-in';
 
 let data: Awaited<ReturnType<typeof startTestDynamo>>;
@@ -19,19 +17,8 @@ beforeEach(async () => {
   data = await startTestDynamo();
   slack = await startSlackStandIn();
   await seedRegister(data.store, new Date('2023-04-01T09:00:00Z'));
-  const subscriptions = createSubscriptionStore(data.db, data.tableName);
-  for (const [channel, filter] of [
-    ['C0ALL', { kind: 'all' }],
-    ['C0CHIEF', { kind: 'escalations' }],
-  ] as const) {
-    await subscriptions.add({
-      ijbId: 'midlothian',
-      channel,
-      filter,
-      by: 'U0ADMIN',
-      at: '2023-04-01T09:00:00Z',
-    });
-  }
+  await subscribe(data, 'C0ALL');
+  await subscribe(data, 'C0CHIEF', { kind: 'escalations' });
 });
 afterEach(async () => {
   await slack.close();
@@ -186,28 +173,12 @@ describe('who hears what', () => {
 
   it('silences a snoozed direction in that channel for 7 days, but not on its due day', async () => {
     await editDirection(data, '1.2', { channel: 'C0TEAM' });
-    await createSnoozeStore(data.db, data.tableName).put({
-      ijbId: 'midlothian',
-      planYear: '2023-24',
-      ref: '1.2',
-      channel: 'C0ALL',
-      by: 'U0OFFICER',
-      until: '2024-01-29',
-      at: '2024-01-22T10:00:00Z',
-    });
+    await snooze(data, '1.2', 'C0ALL', '2024-01-29');
     const snoozed = await run('2024-01-24', recordingPoster());
     expect(refsIn(snoozed, 'C0ALL')).not.toContain('1.2');
     expect(refsIn(snoozed, 'C0TEAM')).toEqual(['1.2']);
     expect(refsIn(await run('2024-01-25', recordingPoster()), 'C0ALL')).not.toContain('1.2');
-    await createSnoozeStore(data.db, data.tableName).put({
-      ijbId: 'midlothian',
-      planYear: '2023-24',
-      ref: '1.2',
-      channel: 'C0ALL',
-      by: 'U0OFFICER',
-      until: '2024-02-05',
-      at: '2024-01-29T10:00:00Z',
-    });
+    await snooze(data, '1.2', 'C0ALL', '2024-02-05');
     expect(refsIn(await run('2024-01-31', recordingPoster()), 'C0ALL', 'due')).toContain('1.2');
   });
 

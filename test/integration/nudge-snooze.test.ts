@@ -3,9 +3,8 @@ import { pacedPoster, recordingPoster } from '../../src/nudges/posting';
 import { runNudges } from '../../src/nudges/run';
 import { createNudgeWebClient, slackPoster } from '../../src/nudges/slack-poster';
 import { createSnoozeStore } from '../../src/store/snooze-store';
-import { createSubscriptionStore } from '../../src/store/subscription-store';
 import { type Harness, startHarness, visibleText } from '../support/harness';
-import { londonTime, nudgeDeps } from '../support/nudges';
+import { londonTime, nudgeDeps, subscribe } from '../support/nudges';
 import { startSlackStandIn } from '../support/slack-stand-in';
 
 let harness: Harness;
@@ -15,13 +14,7 @@ let now = londonTime('2024-01-22', 10);
 beforeAll(async () => {
   harness = await startHarness({ clock: () => now });
   slack = await startSlackStandIn();
-  await createSubscriptionStore(harness.db, harness.tableName).add({
-    ijbId: 'midlothian',
-    channel: 'C0ALL',
-    filter: { kind: 'all' },
-    by: 'U0PLANNER',
-    at: '2023-04-01T09:00:00Z',
-  });
+  await subscribe(harness, 'C0ALL');
 });
 afterAll(async () => {
   await harness.close();

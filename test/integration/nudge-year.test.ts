@@ -4,9 +4,8 @@ import { type ChannelMessage, recordingPoster } from '../../src/nudges/posting';
 import { type NudgeRunReport, runNudges } from '../../src/nudges/run';
 import { calendarFor } from '../../src/register/calendars';
 import { seedRegister } from '../../src/register/seed';
-import { createSubscriptionStore } from '../../src/store/subscription-store';
 import { startTestDynamo } from '../support/harness';
-import { editDirection, londonTime, nudgeDeps } from '../support/nudges';
+import { editDirection, londonTime, nudgeDeps, subscribe } from '../support/nudges';
 
 /**
  * The seeded Midlothian 2023-24 register run through every day of its plan year, the way the
@@ -40,13 +39,7 @@ beforeAll(async () => {
   data = await startTestDynamo();
   await seedRegister(data.store, new Date('2023-04-01T09:00:00Z'));
   // Prepare: a channel that follows everything, and two directions with their own team channel.
-  await createSubscriptionStore(data.db, data.tableName).add({
-    ijbId: 'midlothian',
-    channel: 'C0ALL',
-    filter: { kind: 'all' },
-    by: 'U0PLANNER',
-    at: '2023-04-01T09:00:00.000Z',
-  });
+  await subscribe(data, 'C0ALL');
   await editDirection(data, '1.1', { channel: 'C0TEAM', leads: ['U0LEAD'] });
   await editDirection(data, '5.1', { channel: 'C0TEAM' });
 

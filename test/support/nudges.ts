@@ -4,6 +4,7 @@ import { TZDate } from '@date-fns/tz';
 import { LONDON } from '../../src/domain/local-date';
 import type { MessagePoster } from '../../src/nudges/posting';
 import type { NudgeRunDeps } from '../../src/nudges/run';
+import type { SubscriptionFilter } from '../../src/nudges/subscription';
 import { keys } from '../../src/store/keys';
 import { createNudgeRecordStore } from '../../src/store/nudge-records';
 import type { RegisterStore } from '../../src/store/register-store';
@@ -57,4 +58,33 @@ export async function editDirection(
 export function londonTime(day: string, hour = 9, minute = 0): Date {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
   return new Date(new TZDate(year, month - 1, date, hour, minute, 0, LONDON).getTime());
+}
+
+/** Subscribes `channel` of Midlothian (as its planning officer did on 1 April 2023). */
+export async function subscribe(
+  data: TestData,
+  channel: string,
+  filter: SubscriptionFilter = { kind: 'all' },
+  ijbId = 'midlothian',
+): Promise<void> {
+  await createSubscriptionStore(data.db, data.tableName).add({
+    ijbId,
+    channel,
+    filter,
+    by: 'U0PLANNER',
+    at: '2023-04-01T09:00:00.000Z',
+  });
+}
+
+/** Snoozes a Midlothian 2023-24 direction in `channel` until `until`. */
+export async function snooze(data: TestData, ref: string, channel: string, until: string): Promise<void> {
+  await createSnoozeStore(data.db, data.tableName).put({
+    ijbId: 'midlothian',
+    planYear: '2023-24',
+    ref,
+    channel,
+    by: 'U0OFFICER',
+    until,
+    at: `${until}T00:00:00.000Z`,
+  });
 }
