@@ -1,5 +1,5 @@
 import type { AdminDirectory } from '../access/admins';
-import { compareRefs, type Recipient, refKey } from '../domain/direction';
+import { compareRefs, refKey } from '../domain/direction';
 import { type Ijb, nudgePolicyOf } from '../domain/ijb';
 import { londonDay } from '../domain/local-date';
 import type { PlanYear } from '../domain/plan-year';
@@ -10,6 +10,7 @@ import type { SubscriptionStore } from '../store/subscription-store';
 import type { Snooze } from './snooze';
 import { parseSubscribeText } from './subscribe-command';
 import { filterKey, type Subscription, type SubscriptionFilter } from './subscription';
+import { type Resolved, resolveRecipient, resolveTheme } from './subscription-targets';
 
 export interface SubscriptionRequest {
   text: string;
@@ -58,11 +59,6 @@ export interface SubscriptionDeps {
   clock: () => Date;
   defaultIjbId: string;
 }
-
-type Resolved =
-  | { kind: 'usage' }
-  | { kind: 'problem'; problem: string; example?: string }
-  | { kind: 'filters'; filters: SubscriptionFilter[] };
 
 /**
  * Subscribing a channel to reminders. Open to anyone in the channel, as joining a channel is:
@@ -233,33 +229,3 @@ export function createSubscriptionService(deps: SubscriptionDeps) {
 }
 
 export type SubscriptionService = ReturnType<typeof createSubscriptionService>;
-
-function resolveRecipient(ijb: Ijb, words: string, verb: string): Resolved {
-  const said = words.toLowerCase().replace(/^the\s+/, '');
-  const names: [Recipient, string[]][] = [
-    ['health-board', [ijb.healthBoard.toLowerCase(), 'health board', 'nhs', 'the health board']],
-    ['council', [ijb.council.toLowerCase(), 'council', 'the council']],
-  ];
-  const match = names.find(([, forms]) => forms.includes(said));
-  if (match) return { kind: 'filters', filters: [{ kind: 'recipient', recipient: match[0] }] };
-  return {
-    kind: 'problem',
-    problem: `${ijb.shortName} issues directions to ${ijb.healthBoard} and ${ijb.council}; "${words}" is neither.`,
-    example: `/direction ${verb} to ${ijb.healthBoard}`,
-  };
-}
-
-function resolveTheme(themes: string[], words: string, verb: string): Resolved {
-  const said = words.toLowerCase().trim();
-  const exact = themes.find((theme) => theme.toLowerCase() === said);
-  const close = exact ? [exact] : themes.filter((theme) => theme.toLowerCase().includes(said));
-  if (close.length === 1) return { kind: 'filters', filters: [{ kind: 'theme', theme: close[0] as string }] };
-  return {
-    kind: 'problem',
-    problem:
-      close.length > 1
-        ? `"${words}" fits ${close.length} themes: ${close.join('; ')}. Name one.`
-        : `No theme is called "${words}". The themes are: ${themes.join('; ')}.`,
-    example: `/direction ${verb} theme ${(close[0] ?? themes[0] ?? 'carers').toLowerCase()}`,
-  };
-}
