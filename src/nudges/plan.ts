@@ -8,7 +8,6 @@ import type { NudgeKey } from '../store/nudge-records';
 import type { DueEntry } from '../store/register-store';
 import {
   escalationFortnightOpened,
-  fixedMilestones,
   type Milestone,
   milestoneFromId,
   pendingEscalation,
@@ -38,21 +37,22 @@ export interface DueNudge {
 
 /** Picks, from the index entries, the deadlines owed a reminder or possibly an escalation. */
 export function dueNudges(scope: NudgeScope, entries: readonly DueEntry[], escalating: boolean): DueNudge[] {
-  const fixed = new Map<LocalDate, Milestone[]>();
+  const { today, since, policy, calendar } = scope;
+  // Deadlines cluster on month ends: work each due day out once.
+  const byDueDay = new Map<LocalDate, Omit<DueNudge, 'entry'>>();
   const found: DueNudge[] = [];
   for (const entry of entries) {
-    let milestones = fixed.get(entry.dueDate);
-    if (!milestones) {
-      milestones = fixedMilestones(entry.dueDate, scope.policy, scope.calendar);
-      fixed.set(entry.dueDate, milestones);
+    let owed = byDueDay.get(entry.dueDate);
+    if (!owed) {
+      const reminder = pendingReminder(entry.dueDate, today, policy, calendar, since);
+      const mayEscalate =
+        escalating &&
+        (reminder?.kind === 'overdue' ||
+          escalationFortnightOpened(entry.dueDate, since, today, policy, calendar));
+      owed = { ...(reminder ? { reminder } : {}), mayEscalate };
+      byDueDay.set(entry.dueDate, owed);
     }
-    const { today, since, policy, calendar } = scope;
-    const reminder = pendingReminder(entry.dueDate, today, policy, calendar, since, milestones);
-    const mayEscalate =
-      escalating &&
-      (reminder?.kind === 'overdue' ||
-        escalationFortnightOpened(entry.dueDate, since, today, policy, calendar));
-    if (reminder || mayEscalate) found.push({ entry, ...(reminder ? { reminder } : {}), mayEscalate });
+    if (owed.reminder || owed.mayEscalate) found.push({ entry, ...owed });
   }
   return found;
 }
