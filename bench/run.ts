@@ -2,6 +2,7 @@ import '../src/local/quiet-sdk-notice';
 import { benchBundle } from './bundle';
 import { benchImport } from './import';
 import { benchLookup } from './lookup';
+import { benchNudges } from './nudges';
 
 /**
  * `npm run bench [-- name…]`: prints figures, asserts nothing. Each benchmark measures the
@@ -11,6 +12,7 @@ const BENCHMARKS: Record<string, () => Promise<string[]>> = {
   lookup: benchLookup,
   bundle: benchBundle,
   import: benchImport,
+  nudges: benchNudges,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

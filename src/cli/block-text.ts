@@ -36,6 +36,11 @@ const EMOJI: Record<string, string> = {
   raising_hand: '🙋',
   construction: '🚧',
   hourglass_flowing_sand: '⏳',
+  date: '📅',
+  spiral_calendar_pad: '🗓',
+  christmas_tree: '🎄',
+  rotating_light: '🚨',
+  zzz: '💤',
 };
 
 type AnyBlock = Record<string, unknown> & { type: string };

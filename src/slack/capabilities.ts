@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { webApi } from '@slack/bolt';
 import type { AdminDirectory } from '../access/admins';
 import { createImportCapability } from '../import/slack/import-capability';
+import { createNudgesCapability } from '../nudges/capability';
 import type { RegisterStore } from '../store/register-store';
 import type { ThreadAnchorStore } from '../store/thread-anchors';
 import type { JobHandlers, JobQueue } from '../work/job-queue';
@@ -26,7 +27,7 @@ export interface ProductDeps {
 
 /** The product's capabilities beyond lookups, each in its own folder of src/. */
 export function createCapabilities(deps: ProductDeps): SlackCapability[] {
-  return [createImportCapability(deps)];
+  return [createImportCapability(deps), createNudgesCapability(deps)];
 }
 
 export function jobHandlersOf(capabilities: readonly SlackCapability[]): JobHandlers {

@@ -7,15 +7,37 @@ export interface RecordedRequest {
   body: any;
 }
 
+/** How the stand-in answers one request, when a test wants something other than success. */
+export interface StandInReply {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
 /**
  * A stand-in for Slack on loopback: it takes response_url posts and Web API calls
- * (answering {"ok": true}) and records them, so tests see what the app sent to Slack.
+ * (answering {"ok": true}; chat.postMessage with the channel and a fresh ts) and records
+ * them, so tests see what the app sent to Slack. `answerWith` scripts other answers: a 429
+ * with Retry-After, an error, a 500.
  */
 export async function startSlackStandIn() {
   const requests: RecordedRequest[] = [];
   /** Answers other than {"ok": true}: a Web API method's JSON, or a file's bytes to download. */
   const answers = new Map<string, unknown>();
   const waiters: (() => void)[] = [];
+  let answer: ((request: RecordedRequest) => StandInReply | undefined) | undefined;
+  let posted = 0;
+  const success = (recorded: RecordedRequest): StandInReply => {
+    if (!recorded.path.endsWith('/chat.postMessage')) return { body: { ok: true } };
+    posted++;
+    return {
+      body: {
+        ok: true,
+        channel: recorded.body.channel,
+        ts: `${1_700_000_000 + posted}.${String(posted).padStart(6, '0')}`,
+      },
+    };
+  };
   const server = createServer((request, response) => {
     let raw = '';
     request.on('data', (chunk) => {
@@ -26,15 +48,23 @@ export async function startSlackStandIn() {
       const body = type.includes('json')
         ? JSON.parse(raw || '{}')
         : Object.fromEntries(new URLSearchParams(raw).entries());
-      requests.push({ path: request.url ?? '/', body });
+      const recorded = { path: request.url ?? '/', body };
+      requests.push(recorded);
       for (const wake of waiters.splice(0)) wake();
-      const answer = answers.get((request.url ?? '/').split('?')[0] ?? '/');
-      if (answer instanceof Uint8Array)
-        response.writeHead(200, { 'content-type': 'application/octet-stream' }).end(answer);
-      else
-        response
-          .writeHead(200, { 'content-type': 'application/json' })
-          .end(JSON.stringify(answer ?? { ok: true }));
+      const reply = answer?.(recorded);
+      const fixed = answers.get((request.url ?? '/').split('?')[0] ?? '/');
+      if (!reply && fixed instanceof Uint8Array) {
+        response.writeHead(200, { 'content-type': 'application/octet-stream' }).end(fixed);
+        return;
+      }
+      const {
+        status = 200,
+        headers = {},
+        body: replyBody,
+      } = reply ?? (fixed ? { body: fixed } : success(recorded));
+      response
+        .writeHead(status, { 'content-type': 'application/json', ...headers })
+        .end(JSON.stringify(replyBody ?? { ok: true }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -46,6 +76,20 @@ export async function startSlackStandIn() {
     /** Answers `path` ("/files.info", "/download/F1") with this JSON or these bytes from now on. */
     answer(path: string, body: unknown) {
       answers.set(path, body);
+    },
+    /** Answers requests with `reply` where it returns one (else success), until called again. */
+    answerWith(reply: ((request: RecordedRequest) => StandInReply | undefined) | undefined) {
+      answer = reply;
+    },
+    /** The chat.postMessage calls so far, with their blocks parsed (the Web API client sends them as JSON text). */
+    posts() {
+      return requests
+        .filter((request) => request.path.endsWith('/chat.postMessage'))
+        .map((request) => ({
+          ...request.body,
+          blocks:
+            typeof request.body.blocks === 'string' ? JSON.parse(request.body.blocks) : request.body.blocks,
+        }));
     },
     /** Resolves once `count` requests have arrived (or rejects after `ms`). */
     async waitFor(count: number, ms = 5_000): Promise<RecordedRequest[]> {
