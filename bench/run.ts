@@ -1,6 +1,8 @@
 import '../src/local/quiet-sdk-notice';
 import { benchBundle } from './bundle';
+import { benchImport } from './import';
 import { benchLookup } from './lookup';
+import { benchNudges } from './nudges';
 import { benchUpdates } from './updates';
 
 /**
@@ -11,6 +13,8 @@ const BENCHMARKS: Record<string, () => Promise<string[]>> = {
   lookup: benchLookup,
   updates: benchUpdates,
   bundle: benchBundle,
+  import: benchImport,
+  nudges: benchNudges,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

@@ -5,7 +5,7 @@ import { App, HTTPReceiver } from '@slack/bolt';
 import { createAdminDirectory } from '../src/access/admins';
 import { createLookupService } from '../src/lookup/lookup-service';
 import { seedRegister } from '../src/register/seed';
-import { createSlackApp, createSlackClient } from '../src/slack/app';
+import { createBotClient, createSlackApp } from '../src/slack/app';
 import { createCapabilities, jobHandlersOf } from '../src/slack/capabilities';
 import { interactionBody, slashCommandBody } from '../src/slack/signature';
 import { createDynamoRegisterStore } from '../src/store/dynamo-register-store';
@@ -62,7 +62,7 @@ export async function benchUpdates(): Promise<string[]> {
     defaultIjbId: 'midlothian',
     admins: createAdminDirectory(product.db, dynamo.tableName, ['U0BENCHADMIN']),
     threadAnchors: createThreadAnchorStore(product.db, dynamo.tableName),
-    slack: createSlackClient(undefined, slackApiUrl),
+    slack: createBotClient({ slackApiUrl }),
     log: () => {},
     metrics: uncountedMetrics,
   });

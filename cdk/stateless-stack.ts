@@ -17,7 +17,7 @@ export interface StatelessStackProps extends StackProps {
   admins?: string;
   /** Where alarms are emailed. */
   alarmEmail?: string;
-  /** lambdas/nudge.ts: adds the daily nudge run and its schedule. */
+  /** The daily nudge run's entry: lambdas/nudge.ts (tests pass a small fixture to bundle faster). */
   nudgeEntry?: string;
 }
 
@@ -26,7 +26,7 @@ export class StatelessStack extends Stack {
   readonly worker: Worker;
   readonly slack: SlackIngress;
   readonly api: ReadApi;
-  readonly nudges?: NudgeSchedule;
+  readonly nudges: NudgeSchedule;
   readonly alarms: Alarms;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
@@ -52,14 +52,12 @@ export class StatelessStack extends Stack {
       environment,
     });
     this.api = new ReadApi(this, 'Api', { entry: lambdaEntry('api'), table, environment });
-    if (props.nudgeEntry) {
-      this.nudges = new NudgeSchedule(this, 'Nudges', {
-        entry: props.nudgeEntry,
-        table,
-        slackSecret,
-        environment,
-      });
-    }
+    this.nudges = new NudgeSchedule(this, 'Nudges', {
+      entry: props.nudgeEntry ?? lambdaEntry('nudge'),
+      table,
+      slackSecret,
+      environment,
+    });
 
     this.alarms = new Alarms(this, 'Alarms', props.alarmEmail ? { email: props.alarmEmail } : {});
     this.alarms.watchFunction('Slack', this.slack.function);
@@ -67,9 +65,7 @@ export class StatelessStack extends Stack {
     this.alarms.watchFunction('Api', this.api.function);
     this.alarms.watchDeadLetters('Worker', this.worker.deadLetterQueue);
     this.alarms.watchAckLatency();
-    if (this.nudges) {
-      this.alarms.watchFunction('Nudges', this.nudges.function);
-      this.alarms.watchDeadLetters('Nudges', this.nudges.deadLetterQueue);
-    }
+    this.alarms.watchFunction('Nudges', this.nudges.function);
+    this.alarms.watchDeadLetters('Nudges', this.nudges.deadLetterQueue);
   }
 }

@@ -3,7 +3,12 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { CfnFunction, IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
-import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import {
+  ContextAttribute,
+  Schedule,
+  ScheduleExpression,
+  ScheduleTargetInput,
+} from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
@@ -78,8 +83,8 @@ export class NudgeSchedule extends Construct {
       }),
       target: new LambdaInvoke(fn, {
         role: invoker,
-        // No date: the run works out today in London; a retry the same morning gets the same day.
-        input: ScheduleTargetInput.fromObject({}),
+        // The time the schedule fired: a delivery retried or delayed still runs the London day it was meant for.
+        input: ScheduleTargetInput.fromObject({ scheduledTime: ContextAttribute.scheduledTime }),
         retryAttempts: 5,
         maxEventAge: Duration.hours(4),
         deadLetterQueue: dlq,

@@ -40,6 +40,11 @@ const EMOJI: Record<string, string> = {
   leftwards_arrow_with_hook: '↩',
   pencil2: '✏',
   ballot_box_with_check: '☑',
+  date: '📅',
+  spiral_calendar_pad: '🗓',
+  christmas_tree: '🎄',
+  rotating_light: '🚨',
+  zzz: '💤',
 };
 
 type AnyBlock = Record<string, unknown> & { type: string };

@@ -64,6 +64,8 @@ export function isOpen(status: DirectionStatus): boolean {
 export const ThemeSchema = z.object({
   name: z.string().min(1).max(200),
   outcome: z.string().max(1000).optional(),
+  /** East Lothian gives each heading a budget line ("Budget: 17,922K"), in £ thousands. */
+  budget: z.object({ thousands: z.number().nonnegative(), asWritten: z.string().min(1).max(100) }).optional(),
 });
 export type Theme = z.infer<typeof ThemeSchema>;
 
@@ -86,6 +88,43 @@ export const UpdateSummarySchema = z.object({
 });
 export type UpdateSummary = z.infer<typeof UpdateSummarySchema>;
 
+/** A direction in another (or the same) plan year: "replaces D12b", "Replaced with related Direction D10j". */
+export const DirectionLinkSchema = z.object({ planYear: PlanYearSchema, ref: DirectionRefSchema });
+export type DirectionLink = z.infer<typeof DirectionLinkSchema>;
+
+/** How the paper marks a direction against last year's: "(NEW Direction)", "(revised)", "(continuing)". */
+export const MarkerSchema = z.enum(['new', 'revised', 'continuing', 'updated']);
+export type Marker = z.infer<typeof MarkerSchema>;
+
+/**
+ * Where a direction stands in law, as the board's outcome tables say: it stays in force until
+ * varied, revoked or superseded by a later one, retired as business as usual, or achieved.
+ * Separate from `status`, which is the progress its lead reports.
+ */
+export const LifecycleStateSchema = z.enum([
+  'in-force',
+  'varied',
+  'revoked',
+  'superseded',
+  'retired',
+  'achieved',
+]);
+export type LifecycleState = z.infer<typeof LifecycleStateSchema>;
+
+export const LifecycleSchema = z.object({
+  state: LifecycleStateSchema,
+  /** The outcome as the table wrote it: "Replaced with related Direction D10j". */
+  outcome: z.string().max(500).optional(),
+  /** The paper whose outcome table said so. */
+  decidedIn: z.object({ planYear: PlanYearSchema, source: z.string().max(500) }).optional(),
+});
+export type Lifecycle = z.infer<typeof LifecycleSchema>;
+
+/** A direction that is no longer in force is not chased: no nudges, not due, not overdue. */
+export function isInForce(lifecycle: Lifecycle | undefined): boolean {
+  return !lifecycle || lifecycle.state === 'in-force' || lifecycle.state === 'varied';
+}
+
 export const DirectionSchema = z.object({
   ijbId: IjbIdSchema,
   planYear: PlanYearSchema,
@@ -107,6 +146,18 @@ export const DirectionSchema = z.object({
   statusEvent: z.string().optional(),
   /** Optimistic-lock counter: every edit writes version + 1 on condition of the version it read. */
   version: z.number().int().min(1),
+  /** East Lothian's columns: related delegated functions, a link, the oversight body and how it reports. */
+  functions: z.array(z.string().min(1).max(500)).optional(),
+  link: z.string().max(1000).optional(),
+  oversight: z.string().max(5000).optional(),
+  marker: MarkerSchema.optional(),
+  supersedes: z.array(DirectionLinkSchema).optional(),
+  supersededBy: z.array(DirectionLinkSchema).optional(),
+  lifecycle: LifecycleSchema.optional(),
+  /** Set when a later import of the same year's paper no longer has it: flagged, never deleted. */
+  notInPaper: z.object({ since: z.string(), source: z.string().max(500) }).optional(),
+  /** Which text of the paper this is: 1 as first loaded, + 1 each time a revised paper changed it. */
+  paperRevision: z.number().int().min(1).optional(),
 });
 export type Direction = z.infer<typeof DirectionSchema>;
 
@@ -118,5 +169,10 @@ export const IssuedDirectionSchema = DirectionSchema.pick({
   text: true,
   issuedTo: true,
   deadlines: true,
+  functions: true,
+  link: true,
+  oversight: true,
+  marker: true,
+  supersedes: true,
 });
 export type IssuedDirection = z.infer<typeof IssuedDirectionSchema>;

@@ -14,7 +14,11 @@ export const LONDON = 'Europe/London';
 export const LocalDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2025-01-31')
-  .refine((value) => toUtc(value).toISOString().startsWith(value), 'Not a real calendar date');
+  // zod runs the refinement even when the pattern failed: an unparseable text must not throw.
+  .refine((value) => {
+    const date = toUtc(value);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, 'Not a real calendar date');
 
 let lastMinute = Number.NaN;
 let lastDay = '';

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from '../config';
 import { seedRegister } from '../register/seed';
 import { createDynamoRegisterStore } from '../store/dynamo-register-store';
 import { TableMismatchError } from '../store/ensure-table';
+import { createImportStore } from '../store/import-store';
 import { announceEndpoint, withdrawEndpoint } from './embedded-dynamo';
 import { openLocalDynamo } from './local-dynamo';
 import { startLocalServer } from './server';
@@ -17,7 +18,7 @@ async function main(): Promise<void> {
   const dynamo = await openLocalDynamo(config, { announce: true });
   if (dynamo.source === 'embedded') await announceEndpoint(config.DATA_DIR, dynamo.endpoint);
   const store = createDynamoRegisterStore(dynamo.db, config.TABLE_NAME);
-  const seeded = await seedRegister(store, new Date());
+  const seeded = await seedRegister(store, new Date(), createImportStore(dynamo.db, config.TABLE_NAME));
   const server = await startLocalServer(config, { store, db: dynamo.db, clock: () => new Date() });
 
   const where =

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { IssuedDirectionSchema, refKey } from '../domain/direction';
 import { IjbSchema } from '../domain/ijb';
+import { MilestoneSchema } from '../domain/milestone';
+import { DirectionOutcomeSchema } from '../domain/outcome';
 import { PlanYearSchema } from '../domain/plan-year';
 
 /**
@@ -14,6 +16,10 @@ export const PlanYearFileSchema = z
     title: z.string().min(1),
     source: z.string().min(1),
     directions: z.array(IssuedDirectionSchema).min(1),
+    /** What the paper's outcome tables say of earlier years' directions. */
+    outcomes: z.array(DirectionOutcomeSchema).optional(),
+    /** The delivery plan's key actions, as milestones of the directions they name. */
+    milestones: z.array(MilestoneSchema).optional(),
   })
   .superRefine((file, context) => {
     const seen = new Map<string, number>();

@@ -45,7 +45,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Ap
     logLevel: (options.logLevel ?? 'info') as LogLevel,
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.socketMode ? { socketMode: true } : {}),
-    clientOptions: slackClientOptions(options.slackApiUrl),
+    clientOptions: clientOptionsOf(options),
   };
   const app = new App(appOptions);
   const capabilities = deps.capabilities ?? [];
@@ -60,25 +60,24 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Ap
 }
 
 /**
- * How the product talks to the Web API, in listeners and in deferred jobs alike. The client's
- * defaults retry for ~30 minutes with no timeout (PLATFORM.md): far beyond any request we
- * serve. Fail fast and say so instead.
+ * The Web API client's defaults retry for ~30 minutes with no timeout (PLATFORM.md): far
+ * beyond any request we serve. Fail fast and say so instead.
  */
-export function slackClientOptions(slackApiUrl?: string): webApi.WebClientOptions {
+function clientOptionsOf(options: Pick<SlackAppOptions, 'slackApiUrl'>): webApi.WebClientOptions {
   return {
-    ...(slackApiUrl ? { slackApiUrl: withSlash(slackApiUrl) } : {}),
+    ...(options.slackApiUrl ? { slackApiUrl: withSlash(options.slackApiUrl) } : {}),
     timeout: 5_000,
     retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1_000 },
     rejectRateLimitedCalls: false,
   };
 }
 
-/** A Web API client outside any listener (deferred jobs), with the bot token (or none, offline). */
-export function createSlackClient(botToken: string | undefined, slackApiUrl?: string): webApi.WebClient {
-  return new webApi.WebClient(botToken ?? OFFLINE_TOKEN, slackClientOptions(slackApiUrl));
+/** The bot's own Web API client, set up like the app's, for work outside a Slack request. */
+export function createBotClient(
+  options: Pick<SlackAppOptions, 'botToken' | 'slackApiUrl'>,
+): webApi.WebClient {
+  return new webApi.WebClient(options.botToken, clientOptionsOf(options));
 }
-
-const OFFLINE_TOKEN = 'xoxb-offline';
 
 /**
  * Bolt's token authorisation calls auth.test at start-up, or on every request when told not
@@ -86,7 +85,7 @@ const OFFLINE_TOKEN = 'xoxb-offline';
  * auth.test runs once on first use and its answer is kept.
  */
 function authorizeOnce({ botToken, botId, botUserId, slackApiUrl }: SlackAppOptions): Authorize<boolean> {
-  const token = botToken ?? OFFLINE_TOKEN;
+  const token = botToken ?? 'xoxb-offline';
   if (!botToken || (botId && botUserId)) {
     const known = { botToken: token, botId: botId ?? 'B0LOCAL', botUserId: botUserId ?? 'U0LOCALBOT' };
     return async () => known;

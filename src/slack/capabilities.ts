@@ -1,6 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { webApi } from '@slack/bolt';
 import type { AdminDirectory } from '../access/admins';
+import { createImportCapability } from '../import/slack/import-capability';
+import { createNudgesCapability } from '../nudges/capability';
 import type { RegisterStore } from '../store/register-store';
 import type { ThreadAnchorStore } from '../store/thread-anchors';
 import { createUpdatesCapability } from '../updates/slack/capability';
@@ -18,17 +20,17 @@ export interface ProductDeps {
   defaultIjbId: string;
   admins: AdminDirectory;
   threadAnchors: ThreadAnchorStore;
-  /** The Web API with the bot token, for work outside a listener (deferred jobs). */
-  slack: webApi.WebClient;
-  /** Where problems are reported (a logger's error). */
+  /** Where problems are reported (a logger's error); the console when unset. */
   log?: (message: string, error?: unknown) => void;
   /** Counters with alarms on AWS (UpdatesSaved, NudgesSent, NudgesFailed…); dropped locally. */
   metrics: ProductMetrics;
+  /** The bot's Web API client, for work done outside a Slack request (deferred jobs). */
+  slack: webApi.WebClient;
 }
 
 /** The product's capabilities beyond lookups, each in its own folder of src/. */
 export function createCapabilities(deps: ProductDeps): SlackCapability[] {
-  return [createUpdatesCapability(deps)];
+  return [createImportCapability(deps), createNudgesCapability(deps), createUpdatesCapability(deps)];
 }
 
 export function jobHandlersOf(capabilities: readonly SlackCapability[]): JobHandlers {

@@ -6,7 +6,7 @@ import type { RegisterStore } from '../store/register-store';
 import { createThreadAnchorStore } from '../store/thread-anchors';
 import type { JobHandlers, JobQueue } from '../work/job-queue';
 import { type ProductMetrics, uncountedMetrics } from '../work/metrics';
-import { createSlackApp, createSlackClient, type SlackAppOptions } from './app';
+import { createBotClient, createSlackApp, type SlackAppOptions } from './app';
 import { createCapabilities, jobHandlersOf, type ProductDeps } from './capabilities';
 import type { SlackCapability } from './capability';
 
@@ -48,7 +48,7 @@ export function buildSlackProduct(input: SlackProductInput): SlackProduct {
     admins: createAdminDirectory(input.db, input.tableName, input.admins),
     threadAnchors: createThreadAnchorStore(input.db, input.tableName),
     metrics: input.metrics ?? uncountedMetrics,
-    slack: createSlackClient(input.slack.botToken, input.slack.slackApiUrl),
+    slack: createBotClient(input.slack),
     log: (message, error) => {
       if (input.slack.logger) input.slack.logger.error(message, ...(error ? [error] : []));
       else console.error(message, ...(error ? [error] : []));

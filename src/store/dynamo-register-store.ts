@@ -1,6 +1,5 @@
 import {
   BatchGetCommand,
-  BatchWriteCommand,
   type DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -10,6 +9,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { type Direction, DirectionSchema } from '../domain/direction';
 import { IjbSchema } from '../domain/ijb';
+import { batchWrite } from './batch-write';
 import { keys } from './keys';
 import type { DueEntry, PlanYearRecord, PlanYearWrite, RegisterStore } from './register-store';
 
@@ -37,17 +37,12 @@ export function createDynamoRegisterStore(db: DynamoDBDocumentClient, tableName:
       ExpressionAttributeValues: { ':pk': pk, ':prefix': skPrefix },
     });
 
-  const batchWrite = async (items: Item[]): Promise<void> => {
-    for (let i = 0; i < items.length; i += 25) {
-      let requests = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
-      for (let attempt = 0; requests.length > 0; attempt++) {
-        if (attempt > 0) await sleep(Math.min(50 * 2 ** attempt, 2_000));
-        if (attempt > 8) throw new Error('DynamoDB kept items unprocessed after 8 retries');
-        const result = await db.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
-        requests = (result.UnprocessedItems?.[tableName] ?? []) as typeof requests;
-      }
-    }
-  };
+  const putAll = (items: Item[]) =>
+    batchWrite(
+      db,
+      tableName,
+      items.map((Item) => ({ PutRequest: { Item } })),
+    );
 
   return {
     async getIjb(ijbId) {
@@ -144,7 +139,7 @@ export function createDynamoRegisterStore(db: DynamoDBDocumentClient, tableName:
 
     async writePlanYear({ ijb, record, directions, dueEntries }: PlanYearWrite) {
       const { ijbId, planYear } = record;
-      await batchWrite([
+      await putAll([
         ...directions.map((direction) => ({
           ...keys.direction(ijbId, planYear, direction.ref),
           type: 'Direction',

@@ -26,6 +26,25 @@ export const keys = {
     skPrefix: `DUE#${refKey(ref)}#`,
   }),
   dueScope,
+  /** A year's whole register partition: directions, deadline entries, milestones, outcomes, revisions. */
+  registerPartition: (ijbId: string, year: string) => ({ pk: register(ijbId, year) }),
+  /** A delivery-plan key action of the year, by its content-derived id. */
+  milestone: (ijbId: string, year: string, id: string) => ({ pk: register(ijbId, year), sk: `MS#${id}` }),
+  /** What a later paper's outcome table says of this year's direction. */
+  outcome: (ijbId: string, year: string, ref: string) => ({
+    pk: register(ijbId, year),
+    sk: `OUTCOME#${refKey(ref)}`,
+  }),
+  /** A direction's paper-owned fields as they were before a revised paper changed them (append-only). */
+  revision: (ijbId: string, year: string, ref: string, revision: number) => ({
+    pk: register(ijbId, year),
+    sk: `REV#${refKey(ref)}#${String(revision).padStart(4, '0')}`,
+  }),
+  /** One import of a paper that changed the register: who, when, what. */
+  importRecord: (ijbId: string, year: string, at: string) => ({
+    pk: `IJB#${ijbId}`,
+    sk: `IMPORT#${year}#${at}`,
+  }),
   /** Slack admins of an IJB, beyond those configured. */
   admin: (ijbId: string, userId: string) => ({ pk: `IJB#${ijbId}`, sk: `ADMIN#${userId}` }),
   adminPrefix: (ijbId: string) => ({ pk: `IJB#${ijbId}`, skPrefix: 'ADMIN#' }),

@@ -21,7 +21,7 @@ export const updateKeys = {
   /** An earlier wording of an update, kept when its author edits it. */
   revision: (ijbId: string, year: string, ref: string, id: string, revision: number) => ({
     pk: partition(ijbId, year),
-    sk: `REV#${refKey(ref)}#${id}#${String(revision).padStart(3, '0')}`,
+    sk: `UPDREV#${refKey(ref)}#${id}#${String(revision).padStart(3, '0')}`,
   }),
   /** An admin's decision on a proposal: one per proposal. */
   decision: (ijbId: string, year: string, ref: string, updateId: string) => ({

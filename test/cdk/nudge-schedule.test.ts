@@ -21,7 +21,7 @@ describe('the daily nudge schedule', () => {
     stateless.hasResourceProperties('AWS::Scheduler::Schedule', {
       Target: Match.objectLike({
         Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^NudgesNudgeFunction'), 'Arn'] },
-        Input: '{}',
+        Input: JSON.stringify({ scheduledTime: '<aws.scheduler.scheduled-time>' }),
         RetryPolicy: { MaximumEventAgeInSeconds: 4 * 3600, MaximumRetryAttempts: 5 },
         DeadLetterConfig: { Arn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^NudgesDeadLetters'), 'Arn'] } },
       }),

@@ -36,6 +36,7 @@ describe('the read-only register API', () => {
     const ijbs = await call('/ijbs');
     expect(ijbs.status).toBe(200);
     expect(ijbs.body.ijbs).toEqual([
+      expect.objectContaining({ id: 'east-lothian', latestPlanYear: '2019-20' }),
       expect.objectContaining({ id: 'midlothian', latestPlanYear: '2023-24' }),
     ]);
 

@@ -16,11 +16,11 @@ beforeAll(async () => {
 afterAll(() => data.close());
 
 describe('the register in DynamoDB', () => {
-  it('holds all 21 Midlothian 2023-24 directions, and the IJB’s latest year', async () => {
+  it('holds all 21 Midlothian 2023-24 directions, and the IJB’s latest year; East Lothian 2019-20 beside it', async () => {
     const directions = await store.listDirections('midlothian', '2023-24');
     expect(directions).toHaveLength(21);
     expect((await store.getIjb('midlothian'))?.latestPlanYear).toBe('2023-24');
-    expect((await store.listIjbs()).map((ijb) => ijb.id)).toEqual(['midlothian']);
+    expect((await store.listIjbs()).map((ijb) => ijb.id)).toEqual(['east-lothian', 'midlothian']);
   });
 
   it('seeds once: a second run loads nothing and changes nothing', async () => {

@@ -7,6 +7,7 @@ import { interactionBody, slackSignatureHeaders, slashCommandBody } from '../../
 import { createDocumentClient } from '../../src/store/dynamo-client';
 import { createDynamoRegisterStore } from '../../src/store/dynamo-register-store';
 import { ensureTable } from '../../src/store/ensure-table';
+import { createImportStore, type ImportStore } from '../../src/store/import-store';
 import type { RegisterStore } from '../../src/store/register-store';
 
 export const TEST_SECRET = 'test-signing-secret';
@@ -16,6 +17,7 @@ export async function startTestDynamo(): Promise<{
   dynamo: EmbeddedDynamo;
   db: DynamoDBDocumentClient;
   store: RegisterStore;
+  imports: ImportStore;
   tableName: string;
   close(): Promise<void>;
 }> {
@@ -28,6 +30,7 @@ export async function startTestDynamo(): Promise<{
     db,
     tableName,
     store: createDynamoRegisterStore(db, tableName),
+    imports: createImportStore(db, tableName),
     close: async () => {
       db.destroy();
       await dynamo.close();
@@ -72,7 +75,7 @@ export async function startHarness(
   } = {},
 ): Promise<Harness> {
   const data = await startTestDynamo();
-  await seedRegister(data.store, new Date('2023-04-01T09:00:00Z'));
+  await seedRegister(data.store, new Date('2023-04-01T09:00:00Z'), data.imports);
   const config = loadConfig({
     PORT: '0',
     SLACK_SIGNING_SECRET: TEST_SECRET,

@@ -6,7 +6,8 @@
  */
 export const METHOD_SCOPES: Record<string, readonly string[]> = {
   'auth.test': [],
-  'chat.postMessage': ['chat:write'],
+  // chat:write.public: nudges reach a public team channel that subscribed without inviting the bot first.
+  'chat.postMessage': ['chat:write', 'chat:write.public'],
   'chat.postEphemeral': ['chat:write'],
   'chat.update': ['chat:write'],
   'chat.delete': ['chat:write'],

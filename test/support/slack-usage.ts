@@ -13,7 +13,7 @@ export interface SlackUsage {
 }
 
 const API_FAMILIES =
-  'admin|apps|auth|bookmarks|bots|calls|chat|conversations|dnd|emoji|files|pins|reactions|reminders|search|stars|team|usergroups|users|views|workflows|assistant|canvases|functions';
+  'admin|apps|auth|bookmarks|bots|calls|chat|conversations|dnd|emoji|files|pins|reactions|reminders|search|stars|team|usergroups|users|views|workflows|assistant|canvases';
 const METHOD_CALL = new RegExp(`\\.(${API_FAMILIES})\\.([a-zA-Z]+(?:\\.[a-zA-Z]+)?)\\(`, 'g');
 const API_CALL = /\.apiCall\(\s*['"`]([a-zA-Z.]+)['"`]/g;
 const EVENT = /\.event(?:<[^>]*>)?\(\s*['"`]([a-z_]+)['"`]/g;

@@ -34,6 +34,8 @@ export function registerConversationListeners(app: App, kit: UpdatesKit): void {
     // Only what a person typed: no edits, deletions, bot posts or joins (they carry a subtype).
     if (event.subtype !== undefined || !('user' in event) || event.bot_id || typeof event.text !== 'string')
       return;
+    // A file sent to the bot is a paper to import (src/import), not a line of a conversation.
+    if ((event.files?.length ?? 0) > 0) return;
     const message = {
       channel: event.channel,
       channelType: event.channel_type,

@@ -81,10 +81,10 @@ describe('/direction assign (IJB admins)', () => {
   });
 
   it('tells the admin when it cannot post the card in the channel', async () => {
-    world.slack.answer('chat.postMessage', (body) =>
-      body.channel === 'C0PRIVATE'
-        ? { ok: false, error: 'not_in_channel' }
-        : { ok: true, ts: '1700000999.000001', channel: body.channel },
+    world.slack.answerWith((request) =>
+      request.path.endsWith('/chat.postMessage') && request.body.channel === 'C0PRIVATE'
+        ? { body: { ok: false, error: 'not_in_channel' } }
+        : undefined,
     );
     world.slack.requests.length = 0;
     await world.harness.command(`assign 6.2 <#C0PRIVATE>`, { userId: PEOPLE.admin });

@@ -171,9 +171,11 @@ describe('/direction update 5.1 — the form', () => {
   });
 
   it('says so, and suggests one line, when Slack will not open the form', async () => {
-    world.slack.answer('views.open', () => ({ ok: false, error: 'expired_trigger_id' }));
+    world.slack.answerWith((request) =>
+      request.path.endsWith('/views.open') ? { body: { ok: false, error: 'expired_trigger_id' } } : undefined,
+    );
     const { body } = await world.harness.command('update 5.1', { userId: PEOPLE.lead });
-    world.slack.answer('views.open', () => ({ ok: true, view: { id: 'V9', hash: 'h' } }));
+    world.slack.answerWith(undefined);
     expect(visibleText(body)).toContain('I could not open the update form (Slack said: expired_trigger_id)');
     expect(visibleText(body)).toContain('/direction update 5.1 on track: what has happened');
   });

@@ -1,0 +1,114 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { z } from 'zod';
+import { LocalDateSchema, londonDay } from '../domain/local-date';
+import { pacedPoster } from '../nudges/posting';
+import { type NudgeRunReport, runNudges } from '../nudges/run';
+import { createNudgeWebClient, slackPoster } from '../nudges/slack-poster';
+import { createDynamoRegisterStore } from '../store/dynamo-register-store';
+import { createNudgeRecordStore } from '../store/nudge-records';
+import { createSnoozeStore } from '../store/snooze-store';
+import { createSubscriptionStore } from '../store/subscription-store';
+import { createThreadAnchorStore } from '../store/thread-anchors';
+import type { LambdaEnv } from './lambda-config';
+import type { SlackSecrets } from './slack-secrets';
+
+/**
+ * What the schedule sends. `date` runs a given day (a manual replay); `scheduledTime` is the
+ * time the schedule fired (EventBridge Scheduler's <aws.scheduler.scheduled-time>), so a
+ * delivery delayed or retried past midnight still runs the day it was meant for. With
+ * neither, the run is for today in London.
+ */
+export const NudgeEventSchema = z.looseObject({
+  date: LocalDateSchema.optional(),
+  scheduledTime: z.iso.datetime({ offset: true }).optional(),
+});
+export type NudgeEvent = z.input<typeof NudgeEventSchema>;
+
+/** The part of Lambda's context the run uses: how long it has left. */
+interface LambdaContext {
+  getRemainingTimeInMillis?: () => number;
+}
+
+export interface NudgeRunSummary {
+  day: string;
+  runId: string;
+  outcomes: Record<string, number>;
+  reminders: number;
+  unrouted: number;
+}
+
+/** Time kept back from the Lambda's limit: no new channel is started, and no 429 waited out, inside it. */
+const SAFETY_MARGIN_MS = 30_000;
+const DEFAULT_BUDGET_MS = 14 * 60_000;
+
+/**
+ * The daily run as a Lambda handler. Invoked at least once per scheduled day (Scheduler and
+ * Lambda's async queue both may deliver twice): the run's own records make every repeat
+ * harmless. Posting failures do not fail the invocation — they are recorded and the next
+ * run retries them; a failure to read or write the register does, so Lambda retries it.
+ */
+export function createNudgeLambdaHandler(deps: {
+  env: LambdaEnv;
+  secrets: SlackSecrets;
+  db: DynamoDBDocumentClient;
+  clock?: () => Date;
+}) {
+  const { env, secrets, db } = deps;
+  const clock = deps.clock ?? (() => new Date());
+  if (!secrets.botToken) {
+    throw new Error(
+      `The Slack secret has no botToken: the nudge run cannot post. Add "botToken": "xoxb-…" to it.`,
+    );
+  }
+  const client = createNudgeWebClient({ token: secrets.botToken, slackApiUrl: env.SLACK_API_URL });
+  const stores = {
+    store: createDynamoRegisterStore(db, env.TABLE_NAME),
+    records: createNudgeRecordStore(db, env.TABLE_NAME),
+    subscriptions: createSubscriptionStore(db, env.TABLE_NAME),
+    snoozes: createSnoozeStore(db, env.TABLE_NAME),
+    anchors: createThreadAnchorStore(db, env.TABLE_NAME),
+  };
+  // One JSON line per run (info) and per failure (warn), for CloudWatch metric filters and alarms.
+  const log = (event: Record<string, unknown>) => {
+    const failure = String(event.event).endsWith('failed');
+    if (failure ? env.LOG_LEVEL !== 'error' : env.LOG_LEVEL === 'info' || env.LOG_LEVEL === 'debug') {
+      console.log(JSON.stringify(event));
+    }
+  };
+
+  return async (event: NudgeEvent | undefined, context: unknown): Promise<NudgeRunSummary> => {
+    const parsed = NudgeEventSchema.safeParse(event ?? {});
+    if (!parsed.success) {
+      throw new Error(
+        `Nudge event is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
+    }
+    const started = clock().getTime();
+    const remaining =
+      (context as LambdaContext | undefined)?.getRemainingTimeInMillis?.() ?? DEFAULT_BUDGET_MS;
+    const stopAt = started + Math.max(0, remaining - SAFETY_MARGIN_MS);
+    const day =
+      parsed.data.date ??
+      londonDay(parsed.data.scheduledTime ? new Date(parsed.data.scheduledTime) : clock());
+    const poster = pacedPoster(slackPoster(client), {
+      now: () => clock().getTime(),
+      sleep: (ms) => sleep(ms),
+      stopAt,
+    });
+    const report = await runNudges({ ...stores, poster, clock, log }, { day, stopAt });
+    return summarise(report);
+  };
+}
+
+export function summarise(report: NudgeRunReport): NudgeRunSummary {
+  const outcomes: Record<string, number> = {};
+  for (const digest of report.digests) outcomes[digest.outcome] = (outcomes[digest.outcome] ?? 0) + 1;
+  return {
+    day: report.day,
+    runId: report.runId,
+    outcomes,
+    reminders: report.digests.filter((d) => d.outcome === 'posted').reduce((n, d) => n + d.items.length, 0),
+    unrouted: report.unrouted.length,
+  };
+}

@@ -1,0 +1,64 @@
+import '../local/quiet-sdk-notice';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ConfigError, loadConfig } from '../config';
+import { londonDay } from '../domain/local-date';
+import { openLocalDynamo } from '../local/local-dynamo';
+import { pacedPoster } from '../nudges/posting';
+import { runNudges } from '../nudges/run';
+import { createNudgeWebClient, slackPoster } from '../nudges/slack-poster';
+import { seedRegister } from '../register/seed';
+import { createDynamoRegisterStore } from '../store/dynamo-register-store';
+import { createNudgeRecordStore } from '../store/nudge-records';
+import { createSnoozeStore } from '../store/snooze-store';
+import { createSubscriptionStore } from '../store/subscription-store';
+import { createThreadAnchorStore } from '../store/thread-anchors';
+import { NudgeArgsError, parseNudgeArgs, reportAsJson, reportAsText } from './nudge-args';
+
+/**
+ * `npm run nudge -- --date 2023-12-22 [--dry-run] [--json]`: the daily run, for any day, on
+ * this machine's register (the same DynamoDB `npm start` uses). A dry run writes and posts
+ * nothing; otherwise digests go through the Slack Web API at SLACK_API_URL.
+ */
+async function main(): Promise<void> {
+  const args = parseNudgeArgs(process.argv.slice(2));
+  const config = loadConfig();
+  if (!args.dryRun && !config.SLACK_BOT_TOKEN) {
+    throw new NudgeArgsError(
+      'Posting needs SLACK_BOT_TOKEN (and SLACK_API_URL for a stand-in). To see what would be sent, add --dry-run.',
+    );
+  }
+  const dynamo = await openLocalDynamo(config);
+  try {
+    const store = createDynamoRegisterStore(dynamo.db, config.TABLE_NAME);
+    await seedRegister(store, new Date());
+    const poster = config.SLACK_BOT_TOKEN
+      ? pacedPoster(
+          slackPoster(
+            createNudgeWebClient({ token: config.SLACK_BOT_TOKEN, slackApiUrl: config.SLACK_API_URL }),
+          ),
+          { now: Date.now, sleep: (ms) => sleep(ms) },
+        )
+      : undefined;
+    const report = await runNudges(
+      {
+        store,
+        records: createNudgeRecordStore(dynamo.db, config.TABLE_NAME),
+        subscriptions: createSubscriptionStore(dynamo.db, config.TABLE_NAME),
+        snoozes: createSnoozeStore(dynamo.db, config.TABLE_NAME),
+        anchors: createThreadAnchorStore(dynamo.db, config.TABLE_NAME),
+        clock: () => new Date(),
+        ...(poster ? { poster } : {}),
+      },
+      { day: args.date ?? londonDay(new Date()), dryRun: args.dryRun },
+    );
+    console.log(args.json ? reportAsJson(report) : reportAsText(report, process.stdout.isTTY === true));
+    if (report.digests.some((digest) => digest.outcome === 'failed')) process.exitCode = 1;
+  } finally {
+    await dynamo.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof NudgeArgsError || error instanceof ConfigError ? error.message : error);
+  process.exit(2);
+});

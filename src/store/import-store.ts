@@ -1,0 +1,277 @@
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { type Direction, DirectionSchema } from '../domain/direction';
+import { type Milestone, MilestoneSchema } from '../domain/milestone';
+import { type DirectionOutcome, DirectionOutcomeSchema } from '../domain/outcome';
+import type { PlanYear } from '../domain/plan-year';
+import { batchWrite, type WriteRequest } from './batch-write';
+import { keys } from './keys';
+import type { DueEntry, PlanYearRecord } from './register-store';
+
+type Item = Record<string, unknown>;
+
+/** A deadline entry as kept: `open` entries are in the due-date index, closed ones are not. */
+export interface StoredDueEntry extends DueEntry {
+  open: boolean;
+}
+
+/** A direction's paper-owned fields as they were before a revised paper replaced them. */
+export interface DirectionRevision {
+  ref: string;
+  revision: number;
+  replacedAt: string;
+  replacedBy: string;
+  fields: Record<string, unknown>;
+}
+
+/** One year's register partition, read in one query. */
+export interface YearSnapshot {
+  record?: PlanYearRecord;
+  directions: Direction[];
+  dueEntries: StoredDueEntry[];
+  milestones: Milestone[];
+  outcomes: DirectionOutcome[];
+}
+
+export interface ImportRecord {
+  ijbId: string;
+  planYear: PlanYear;
+  at: string;
+  by: string;
+  source: string;
+  sha256: string;
+  summary: Record<string, number>;
+}
+
+/**
+ * The writes an import makes, beyond loading a new year: conditional updates of the attributes
+ * a paper owns, append-only revisions, deadline entries, milestones, outcomes. See
+ * docs/data-model.md ("Importing a paper") for the order that makes a rerun complete a crash.
+ */
+export interface ImportStore {
+  readYear(ijbId: string, planYear: PlanYear): Promise<YearSnapshot>;
+  /** Unconditional puts: only for a year not yet visible (no plan-year record). */
+  putAll(
+    ijbId: string,
+    planYear: PlanYear,
+    items: { directions?: Direction[]; dueEntries?: StoredDueEntry[]; milestones?: Milestone[] },
+  ): Promise<void>;
+  /** Creates a direction in a visible year; false when it exists already. */
+  createDirection(direction: Direction): Promise<boolean>;
+  /** Writes once; a rerun finding it written is fine. */
+  putRevision(ijbId: string, planYear: PlanYear, revision: DirectionRevision): Promise<void>;
+  /** SET/REMOVE attributes on condition of the version read; writes version + 1. False on a conflict. */
+  updateDirection(
+    ijbId: string,
+    planYear: PlanYear,
+    ref: string,
+    expectedVersion: number,
+    set: Record<string, unknown>,
+    remove?: readonly string[],
+  ): Promise<boolean>;
+  putDueEntries(ijbId: string, planYear: PlanYear, entries: StoredDueEntry[]): Promise<void>;
+  deleteDueEntries(ijbId: string, planYear: PlanYear, entries: DueEntry[]): Promise<void>;
+  deleteMilestones(ijbId: string, planYear: PlanYear, ids: string[]): Promise<void>;
+  putOutcomes(ijbId: string, outcomes: DirectionOutcome[]): Promise<void>;
+  putImportRecord(record: ImportRecord): Promise<void>;
+}
+
+export function createImportStore(db: DynamoDBDocumentClient, tableName: string): ImportStore {
+  const dueItem = (ijbId: string, planYear: PlanYear, entry: StoredDueEntry): Item => {
+    const { gsi1pk, gsi1sk, ...key } = keys.deadline(
+      ijbId,
+      planYear,
+      entry.ref,
+      entry.deadlineIndex,
+      entry.dueDate,
+    );
+    const { open: _open, ...fields } = entry;
+    return { ...key, ...(entry.open ? { gsi1pk, gsi1sk } : {}), type: 'Deadline', ...fields };
+  };
+  const deadlineKey = (ijbId: string, planYear: PlanYear, entry: DueEntry) => {
+    const { pk, sk } = keys.deadline(ijbId, planYear, entry.ref, entry.deadlineIndex, entry.dueDate);
+    return { pk, sk };
+  };
+
+  return {
+    async readYear(ijbId, planYear) {
+      const snapshot: YearSnapshot = { directions: [], dueEntries: [], milestones: [], outcomes: [] };
+      const { pk } = keys.registerPartition(ijbId, planYear);
+      let start: Item | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            KeyConditionExpression: 'pk = :pk',
+            ExpressionAttributeValues: { ':pk': pk },
+            ExclusiveStartKey: start,
+          }),
+        );
+        for (const item of (page.Items ?? []) as Item[]) {
+          const sk = String(item.sk);
+          const { pk: _pk, sk: _sk, gsi1pk, gsi1sk: _g, type: _type, ...fields } = item;
+          if (sk.startsWith('DIR#')) snapshot.directions.push(DirectionSchema.parse(fields));
+          else if (sk.startsWith('DUE#'))
+            snapshot.dueEntries.push({
+              ref: String(fields.ref),
+              dueDate: String(fields.dueDate),
+              deadlineIndex: Number(fields.deadlineIndex),
+              open: gsi1pk !== undefined,
+            });
+          else if (sk.startsWith('MS#')) snapshot.milestones.push(MilestoneSchema.parse(fields));
+          else if (sk.startsWith('OUTCOME#')) snapshot.outcomes.push(DirectionOutcomeSchema.parse(fields));
+        }
+        start = page.LastEvaluatedKey as Item | undefined;
+      } while (start);
+      const { Item } = await db.send(
+        new GetCommand({ TableName: tableName, Key: keys.planYear(ijbId, planYear) }),
+      );
+      if (Item) {
+        const { pk: _pk, sk: _sk, type: _type, ...record } = Item;
+        snapshot.record = record as unknown as PlanYearRecord;
+      }
+      return snapshot;
+    },
+
+    async putAll(ijbId, planYear, { directions = [], dueEntries = [], milestones = [] }) {
+      const requests: WriteRequest[] = [
+        ...directions.map((direction) => ({
+          PutRequest: {
+            Item: { ...keys.direction(ijbId, planYear, direction.ref), type: 'Direction', ...direction },
+          },
+        })),
+        ...dueEntries.map((entry) => ({ PutRequest: { Item: dueItem(ijbId, planYear, entry) } })),
+        ...milestones.map((milestone) => ({
+          PutRequest: {
+            Item: { ...keys.milestone(ijbId, planYear, milestone.id), type: 'Milestone', ...milestone },
+          },
+        })),
+      ];
+      await batchWrite(db, tableName, requests);
+    },
+
+    async createDirection(direction) {
+      return conditional(
+        db.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: {
+              ...keys.direction(direction.ijbId, direction.planYear, direction.ref),
+              type: 'Direction',
+              ...direction,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        ),
+      );
+    },
+
+    async putRevision(ijbId, planYear, revision) {
+      await conditional(
+        db.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: {
+              ...keys.revision(ijbId, planYear, revision.ref, revision.revision),
+              type: 'Revision',
+              ...revision,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        ),
+      );
+    },
+
+    async updateDirection(ijbId, planYear, ref, expectedVersion, set, remove = []) {
+      const names: Record<string, string> = { '#version': 'version' };
+      const values: Record<string, unknown> = { ':expected': expectedVersion, ':next': expectedVersion + 1 };
+      const sets = Object.entries(set).map(([name, value], index) => {
+        names[`#s${index}`] = name;
+        values[`:s${index}`] = value;
+        return `#s${index} = :s${index}`;
+      });
+      const removes = remove.map((name, index) => {
+        names[`#r${index}`] = name;
+        return `#r${index}`;
+      });
+      return conditional(
+        db.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: keys.direction(ijbId, planYear, ref),
+            UpdateExpression: `SET ${[...sets, '#version = :next'].join(', ')}${removes.length > 0 ? ` REMOVE ${removes.join(', ')}` : ''}`,
+            ConditionExpression: '#version = :expected',
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+          }),
+        ),
+      );
+    },
+
+    async putDueEntries(ijbId, planYear, entries) {
+      await batchWrite(
+        db,
+        tableName,
+        entries.map((entry) => ({ PutRequest: { Item: dueItem(ijbId, planYear, entry) } })),
+      );
+    },
+
+    async deleteDueEntries(ijbId, planYear, entries) {
+      await batchWrite(
+        db,
+        tableName,
+        entries.map((entry) => ({ DeleteRequest: { Key: deadlineKey(ijbId, planYear, entry) } })),
+      );
+    },
+
+    async deleteMilestones(ijbId, planYear, ids) {
+      await batchWrite(
+        db,
+        tableName,
+        ids.map((id) => ({ DeleteRequest: { Key: keys.milestone(ijbId, planYear, id) } })),
+      );
+    },
+
+    async putOutcomes(ijbId, outcomes) {
+      await batchWrite(
+        db,
+        tableName,
+        outcomes.map((outcome) => ({
+          PutRequest: {
+            Item: {
+              ...keys.outcome(ijbId, outcome.planYear, outcome.ref),
+              type: 'Outcome',
+              ijbId,
+              ...outcome,
+            },
+          },
+        })),
+      );
+    },
+
+    async putImportRecord(record) {
+      await db.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { ...keys.importRecord(record.ijbId, record.planYear, record.at), type: 'Import', ...record },
+        }),
+      );
+    },
+  };
+}
+
+/** True when the write happened; false when its condition did not hold. */
+async function conditional(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
+    throw error;
+  }
+}
