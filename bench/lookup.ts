@@ -1,14 +1,15 @@
-import { Agent, request as httpRequest } from 'node:http';
+import { Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { loadConfig } from '../src/config';
 import { startLocalServer } from '../src/local/server';
 import { seedRegister } from '../src/register/seed';
-import { slackSignatureHeaders, slashCommandBody } from '../src/slack/signature';
+import { slashCommandBody } from '../src/slack/signature';
 import { createDynamoRegisterStore } from '../src/store/dynamo-register-store';
 import { keys } from '../src/store/keys';
 import { openBenchDynamo } from './bench-dynamo';
+import { signedPoster } from './signed-post';
 import { row, summarise } from './stats';
 
 const SECRET = 'bench-signing-secret';
@@ -60,38 +61,8 @@ export async function benchLookup(): Promise<string[]> {
   const barePort = ((await bare.start(0)) as unknown as { address(): AddressInfo }).address().port;
 
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const send = (port: number) =>
-    new Promise<{ ms: number; body: string }>((resolve, reject) => {
-      const body = slashCommandBody({ text: '5.1' });
-      const started = performance.now();
-      const req = httpRequest(
-        {
-          host: '127.0.0.1',
-          port,
-          path: '/slack/events',
-          method: 'POST',
-          agent,
-          headers: {
-            'content-type': 'application/x-www-form-urlencoded',
-            'content-length': Buffer.byteLength(body),
-            ...slackSignatureHeaders(SECRET, body),
-          },
-        },
-        (res) => {
-          let text = '';
-          res.on('data', (chunk) => {
-            text += chunk;
-          });
-          res.on('end', () =>
-            res.statusCode === 200
-              ? resolve({ ms: performance.now() - started, body: text })
-              : reject(new Error(`HTTP ${res.statusCode}`)),
-          );
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
+  const post = signedPoster(SECRET, agent);
+  const send = (port: number) => post(port, slashCommandBody({ text: '5.1' }));
 
   const getItem = async () => {
     const started = performance.now();

@@ -3,6 +3,7 @@ import { benchBundle } from './bundle';
 import { benchImport } from './import';
 import { benchLookup } from './lookup';
 import { benchNudges } from './nudges';
+import { benchUpdates } from './updates';
 
 /**
  * `npm run bench [-- name…]`: prints figures, asserts nothing. Each benchmark measures the
@@ -10,6 +11,7 @@ import { benchNudges } from './nudges';
  */
 const BENCHMARKS: Record<string, () => Promise<string[]>> = {
   lookup: benchLookup,
+  updates: benchUpdates,
   bundle: benchBundle,
   import: benchImport,
   nudges: benchNudges,

@@ -73,8 +73,18 @@ export type Theme = z.infer<typeof ThemeSchema>;
 export const UpdateSummarySchema = z.object({
   at: z.string(),
   by: z.string(),
+  /** The direction's status once this update was made (a proposal does not change it). */
   status: DirectionStatusSchema,
   text: z.string(),
+  /** The update's id, so undo and edit know whether they touch the latest one. */
+  id: z.string().optional(),
+  /** "Achieved" or "Retire" proposed, awaiting an IJB admin's sign-off (or decided). */
+  proposal: z.enum(['achieved', 'retired']).optional(),
+  signOff: z.enum(['pending', 'approved', 'sent-back']).optional(),
+  /** Kept so the update form can be prefilled from one read. */
+  evidence: z.array(z.string()).optional(),
+  nextSteps: z.string().optional(),
+  expectedDate: z.string().optional(),
 });
 export type UpdateSummary = z.infer<typeof UpdateSummarySchema>;
 
@@ -129,6 +139,11 @@ export const DirectionSchema = z.object({
   leads: z.array(z.string()).default([]),
   channel: z.string().optional(),
   latestUpdate: UpdateSummarySchema.optional(),
+  /**
+   * The history event ("<at>#<id>") that set `status`: an update, or an admin's sign-off.
+   * A newer event may change the status; an older one landing late may not.
+   */
+  statusEvent: z.string().optional(),
   /** Optimistic-lock counter: every edit writes version + 1 on condition of the version it read. */
   version: z.number().int().min(1),
   /** East Lothian's columns: related delegated functions, a link, the oversight body and how it reports. */

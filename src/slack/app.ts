@@ -54,7 +54,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Ap
     ackBudgetMs: deps.ackBudgetMs ?? 2_000,
     subcommands: capabilities.flatMap((capability) => capability.subcommands ?? []),
   });
-  registerCardActions(app, { lookup: deps.lookup });
+  registerCardActions(app, { lookup: deps.lookup, comingSoon: capabilities.length === 0 });
   for (const capability of capabilities) capability.register?.(app);
   return app;
 }

@@ -5,6 +5,7 @@ import { createImportCapability } from '../import/slack/import-capability';
 import { createNudgesCapability } from '../nudges/capability';
 import type { RegisterStore } from '../store/register-store';
 import type { ThreadAnchorStore } from '../store/thread-anchors';
+import { createUpdatesCapability } from '../updates/slack/capability';
 import type { JobHandlers, JobQueue } from '../work/job-queue';
 import type { ProductMetrics } from '../work/metrics';
 import type { SlackCapability } from './capability';
@@ -19,6 +20,8 @@ export interface ProductDeps {
   defaultIjbId: string;
   admins: AdminDirectory;
   threadAnchors: ThreadAnchorStore;
+  /** Where problems are reported (a logger's error); the console when unset. */
+  log?: (message: string, error?: unknown) => void;
   /** Counters with alarms on AWS (UpdatesSaved, NudgesSent, NudgesFailed…); dropped locally. */
   metrics: ProductMetrics;
   /** The bot's Web API client, for work done outside a Slack request (deferred jobs). */
@@ -27,7 +30,7 @@ export interface ProductDeps {
 
 /** The product's capabilities beyond lookups, each in its own folder of src/. */
 export function createCapabilities(deps: ProductDeps): SlackCapability[] {
-  return [createImportCapability(deps), createNudgesCapability(deps)];
+  return [createImportCapability(deps), createNudgesCapability(deps), createUpdatesCapability(deps)];
 }
 
 export function jobHandlersOf(capabilities: readonly SlackCapability[]): JobHandlers {

@@ -49,6 +49,10 @@ export function buildSlackProduct(input: SlackProductInput): SlackProduct {
     threadAnchors: createThreadAnchorStore(input.db, input.tableName),
     metrics: input.metrics ?? uncountedMetrics,
     slack: createBotClient(input.slack),
+    log: (message, error) => {
+      if (input.slack.logger) input.slack.logger.error(message, ...(error ? [error] : []));
+      else console.error(message, ...(error ? [error] : []));
+    },
   };
   const capabilities = createCapabilities(deps);
   const app = createSlackApp(input.slack, {

@@ -49,8 +49,11 @@ export interface Harness {
   command(text: string, fields?: Partial<Parameters<typeof slashCommandBody>[0]>): Promise<SlackResponse>;
   /** Sends a signed interaction payload. */
   interact(payload: unknown): Promise<SlackResponse>;
-  /** Sends a signed Events API callback carrying `event`. */
-  event(event: Record<string, unknown>): Promise<SlackResponse>;
+  /** Sends a signed Events API callback (JSON), as Slack delivers a message event; `retryNum` as a redelivery. */
+  event(
+    event: Record<string, unknown>,
+    options?: { eventId?: string; retryNum?: number },
+  ): Promise<SlackResponse>;
   post(body: string, headers: Record<string, string>): Promise<SlackResponse>;
   close(): Promise<void>;
 }
@@ -108,17 +111,23 @@ export async function startHarness(
     config,
     command: (text, fields) => signed(slashCommandBody({ text, ...fields })),
     interact: (payload) => signed(interactionBody(payload)),
-    event: (event) => {
+    event: (event, options = {}) => {
       const body = JSON.stringify({
         token: 'deprecated-verification-token',
         team_id: 'T0LOCAL',
         api_app_id: 'A0LOCAL',
         type: 'event_callback',
-        event_id: `Ev${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
+        event_id: options.eventId ?? `Ev${Math.random().toString(36).slice(2, 12).toUpperCase()}`,
         event_time: Math.floor(Date.now() / 1000),
         event,
       });
-      return post(body, { 'content-type': 'application/json', ...slackSignatureHeaders(TEST_SECRET, body) });
+      return post(body, {
+        'content-type': 'application/json',
+        ...slackSignatureHeaders(TEST_SECRET, body),
+        ...(options.retryNum
+          ? { 'x-slack-retry-num': String(options.retryNum), 'x-slack-retry-reason': 'http_timeout' }
+          : {}),
+      });
     },
     post,
     close: async () => {

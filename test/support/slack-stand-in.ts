@@ -16,9 +16,10 @@ export interface StandInReply {
 
 /**
  * A stand-in for Slack on loopback: it takes response_url posts and Web API calls
- * (answering {"ok": true}; chat.postMessage with the channel and a fresh ts) and records
- * them, so tests see what the app sent to Slack. `answerWith` scripts other answers: a 429
- * with Retry-After, an error, a 500.
+ * (answering {"ok": true}; chat.postMessage with the channel and a fresh ts, views.open and
+ * friends with a view id, conversations.members with the members set by `setMembers`) and
+ * records them, so tests see what the app sent to Slack. `answerWith` scripts other answers:
+ * a 429 with Retry-After, an error, a 500.
  */
 export async function startSlackStandIn() {
   const requests: RecordedRequest[] = [];
@@ -26,9 +27,28 @@ export async function startSlackStandIn() {
   const answers = new Map<string, unknown>();
   const waiters: (() => void)[] = [];
   let answer: ((request: RecordedRequest) => StandInReply | undefined) | undefined;
+  const members = new Map<string, string[]>();
   let posted = 0;
   const success = (recorded: RecordedRequest): StandInReply => {
-    if (!recorded.path.endsWith('/chat.postMessage')) return { body: { ok: true } };
+    const method = recorded.path.split('/').at(-1) ?? '';
+    if (method.startsWith('views.')) {
+      posted++;
+      return {
+        body: { ok: true, view: { id: recorded.body.view_id ?? `V${posted}`, hash: `hash-${posted}` } },
+      };
+    }
+    if (method === 'conversations.members') {
+      return {
+        body: {
+          ok: true,
+          members: members.get(recorded.body.channel) ?? [],
+          response_metadata: { next_cursor: '' },
+        },
+      };
+    }
+    if (method === 'chat.postEphemeral')
+      return { body: { ok: true, message_ts: `${1_700_000_000 + ++posted}.000000` } };
+    if (method !== 'chat.postMessage') return { body: { ok: true } };
     posted++;
     return {
       body: {
@@ -91,6 +111,17 @@ export async function startSlackStandIn() {
             typeof request.body.blocks === 'string' ? JSON.parse(request.body.blocks) : request.body.blocks,
         }));
     },
+    /** Web API calls to `method`, with their JSON-valued fields (blocks, view) parsed. */
+    // biome-ignore lint/suspicious/noExplicitAny: Slack JSON bodies, inspected by the tests
+    calls(method: string): any[] {
+      return requests
+        .filter((request) => request.path.endsWith(`/${method}`))
+        .map((request) => parseFields(request.body));
+    },
+    /** Who conversations.members says is in a channel. */
+    setMembers(channel: string, users: string[]) {
+      members.set(channel, users);
+    },
     /** Resolves once `count` requests have arrived (or rejects after `ms`). */
     async waitFor(count: number, ms = 5_000): Promise<RecordedRequest[]> {
       const deadline = Date.now() + ms;
@@ -106,4 +137,22 @@ export async function startSlackStandIn() {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+export type SlackStandIn = Awaited<ReturnType<typeof startSlackStandIn>>;
+
+function parseFields(body: Record<string, unknown>): Record<string, unknown> {
+  const parsed: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(body)) {
+    if (typeof value === 'string' && /^[[{]/.test(value)) {
+      try {
+        parsed[name] = JSON.parse(value);
+        continue;
+      } catch {
+        // not JSON after all: keep the text
+      }
+    }
+    parsed[name] = value;
+  }
+  return parsed;
 }

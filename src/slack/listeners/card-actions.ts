@@ -8,6 +8,11 @@ import { toSlackMessage } from '../reply';
 
 export interface CardActionDeps {
   lookup: LookupService;
+  /**
+   * Answer Update and History with "coming soon": only when no capability answers them (the
+   * updates capability does), e.g. a Lambda built without capabilities.
+   */
+  comingSoon?: boolean;
 }
 
 /** A direction as a card, for a button that names it; private unless shared. */
@@ -25,7 +30,7 @@ export async function directionCardFor(
 }
 
 /** The card's buttons. Slack wants the ack at once; the answer goes back through response_url. */
-export function registerCardActions(app: App, { lookup }: CardActionDeps): void {
+export function registerCardActions(app: App, { lookup, comingSoon = false }: CardActionDeps): void {
   const parse = (body: BlockButtonAction) =>
     DirectionButtonValueSchema.safeParse(safeJson(body.actions[0]?.value));
 
@@ -50,6 +55,7 @@ export function registerCardActions(app: App, { lookup }: CardActionDeps): void 
     });
   });
 
+  if (!comingSoon) return;
   for (const [actionId, feature] of [
     [ACTIONS.update, 'Progress updates'],
     [ACTIONS.history, 'Update history'],

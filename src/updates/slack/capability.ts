@@ -1,0 +1,29 @@
+import type { ProductDeps } from '../../slack/capabilities';
+import type { SlackCapability } from '../../slack/capability';
+import { PUBLISH_JOB } from '../publish-job';
+import { registerActionListeners } from './action-listeners';
+import { registerConversationListeners } from './conversation-listeners';
+import { registerFormListeners } from './form-listeners';
+import { buildUpdatesKit } from './kit';
+import { checkOpenedForm, FORM_CHECK_JOB } from './open-form';
+import { updateSubcommands } from './subcommands';
+
+/**
+ * Progress updates in Slack: by form, in one line, or in a conversation; history, "mine",
+ * assignment and admins; the living status card; edit and undo; sign-off of Achieved/Retire.
+ */
+export function createUpdatesCapability(deps: ProductDeps): SlackCapability {
+  const kit = buildUpdatesKit(deps);
+  return {
+    subcommands: updateSubcommands(kit),
+    register(app) {
+      registerFormListeners(app, kit);
+      registerActionListeners(app, kit);
+      registerConversationListeners(app, kit);
+    },
+    jobs: {
+      [PUBLISH_JOB]: (payload) => kit.publisher.handle(payload),
+      [FORM_CHECK_JOB]: (payload) => checkOpenedForm(kit, payload),
+    },
+  };
+}

@@ -1,0 +1,138 @@
+import type { App, BlockButtonAction, webApi } from '@slack/bolt';
+import type { KnownBlock } from '@slack/types';
+import { context } from '../../slack/renderers/blocks';
+import type { ConversationInput } from '../conversation';
+import type { Said } from '../conversation-service';
+import type { ConversationPlace } from '../conversation-state';
+import { UPDATE_STATUS_LABELS, UpdateStatusSchema } from '../progress-update';
+import { renderPrompt } from '../render/conversation';
+import { ConversationButtonSchema, parseValue, UPDATE_ACTIONS } from './action-ids';
+import type { UpdatesKit } from './kit';
+import { openUpdateForm } from './open-form';
+
+/** Posts what the conversation says: in the DM or thread it lives in; privately when only for that person. */
+export async function say(
+  slack: webApi.WebClient,
+  place: ConversationPlace,
+  said: readonly Said[],
+): Promise<void> {
+  const inDm = place.thread === 'dm' || place.channel.startsWith('D');
+  for (const { prompt, private: only } of said) {
+    const message = renderPrompt(prompt, place.userId);
+    const thread = place.thread !== 'dm' ? { thread_ts: place.thread } : {};
+    if (only && !inDm) {
+      await slack.chat.postEphemeral({ channel: place.channel, user: place.userId, ...thread, ...message });
+    } else {
+      await slack.chat.postMessage({ channel: place.channel, ...thread, ...message });
+    }
+  }
+}
+
+/** DMs with the bot and replies in the threads of nudges and status cards. */
+export function registerConversationListeners(app: App, kit: UpdatesKit): void {
+  app.event('message', async ({ event }) => {
+    // Only what a person typed: no edits, deletions, bot posts or joins (they carry a subtype).
+    if (event.subtype !== undefined || !('user' in event) || event.bot_id || typeof event.text !== 'string')
+      return;
+    // A file sent to the bot is a paper to import (src/import), not a line of a conversation.
+    if ((event.files?.length ?? 0) > 0) return;
+    const message = {
+      channel: event.channel,
+      channelType: event.channel_type,
+      ts: event.ts,
+      threadTs: event.thread_ts,
+      userId: event.user,
+      text: event.text,
+    };
+    const said = await kit.conversationFlow.handleMessage(message);
+    if (said.length === 0) return;
+    const place = {
+      channel: event.channel,
+      thread: event.channel_type === 'im' ? (event.thread_ts ?? 'dm') : (event.thread_ts as string),
+      userId: event.user,
+    };
+    await say(kit.deps.slack, place, said);
+  });
+
+  const inputs: [
+    string,
+    (value: { s?: string | undefined; r?: string | undefined }) => ConversationInput | undefined,
+  ][] = [
+    [
+      UPDATE_ACTIONS.convoStatus,
+      ({ s }) => {
+        const status = UpdateStatusSchema.safeParse(s);
+        return status.success ? { kind: 'status', status: status.data } : undefined;
+      },
+    ],
+    [UPDATE_ACTIONS.convoChoose, ({ r }) => (r ? { kind: 'choose', ref: r } : undefined)],
+    [UPDATE_ACTIONS.convoSave, () => ({ kind: 'save' })],
+    [UPDATE_ACTIONS.convoCancel, () => ({ kind: 'cancel' })],
+  ];
+  for (const [actionId, toInput] of inputs) {
+    app.action<BlockButtonAction>(actionId, async ({ ack, body, respond }) => {
+      await ack();
+      const value = parseValue(ConversationButtonSchema, body.actions[0]?.value);
+      const input = value && toInput(value);
+      if (!value || !input) return;
+      const place = { channel: value.c, thread: value.t, userId: body.user.id };
+      const said = await kit.conversationFlow.handleAction(place, value.i, value.k, input);
+      if (!said.every((line) => line.private)) {
+        // The question answered keeps its words, loses its buttons, and shows the answer.
+        const answered = (body.message?.blocks ?? []).filter((block: KnownBlock) => block.type !== 'actions');
+        await respond({
+          replace_original: true,
+          text: body.message?.text ?? 'Answered',
+          blocks: [...answered, context(`→ ${answerText(input)}`)],
+        });
+      }
+      await say(kit.deps.slack, place, said);
+    });
+  }
+
+  app.action<BlockButtonAction>(UPDATE_ACTIONS.convoEdit, async ({ ack, body, client }) => {
+    await ack();
+    const value = parseValue(ConversationButtonSchema, body.actions[0]?.value);
+    if (!value?.k) return;
+    const place = { channel: value.c, thread: value.t, userId: body.user.id };
+    const draft = await kit.conversationFlow.draftOf(place, value.i);
+    if (!draft) {
+      await say(kit.deps.slack, place, [
+        {
+          prompt: {
+            kind: 'problem',
+            text: 'That conversation has ended. Reply in the thread, or message me, to start a new update.',
+          },
+          private: true,
+        },
+      ]);
+      return;
+    }
+    const reply = await openUpdateForm(kit, client, {
+      triggerId: body.trigger_id,
+      userId: body.user.id,
+      key: value.k,
+      fromChannel: place.channel.startsWith('D') ? undefined : place.channel,
+      mode: 'conversation',
+      convo: value,
+      prefill: draft,
+    });
+    if (reply)
+      await say(kit.deps.slack, place, [{ prompt: { kind: 'problem', text: reply.text }, private: true }]);
+  });
+}
+
+function answerText(input: ConversationInput): string {
+  switch (input.kind) {
+    case 'status':
+      return UPDATE_STATUS_LABELS[input.status];
+    case 'choose':
+      return input.ref;
+    case 'save':
+      return 'Save';
+    case 'cancel':
+      return 'Cancel';
+    case 'text':
+      return input.text;
+  }
+}

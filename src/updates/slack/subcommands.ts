@@ -1,0 +1,152 @@
+import { NotAnAdminError } from '../../access/admins';
+import type { Subcommand } from '../../slack/capability';
+import type { Reply } from '../../slack/renderers/blocks';
+import { renderMissing, renderProblem } from '../../slack/renderers/lists';
+import { ASSIGN_EXAMPLE } from '../leads';
+import { parseUpdateRequest } from '../one-line';
+import { renderAdminAdded, renderAdmins, renderAssigned } from '../render/admin';
+import { renderMine } from '../render/mine';
+import { renderNotSaved, renderRefusal, renderSaved } from '../render/receipts';
+import { mentionedUsers } from '../slack-text';
+import { describeProblems, validateUpdate } from '../update-input';
+import { historyPage } from './history-page';
+import type { UpdatesKit } from './kit';
+import { openUpdateForm } from './open-form';
+
+/** `/direction update|history|mine|assign|admins …` */
+export function updateSubcommands(kit: UpdatesKit): Subcommand[] {
+  const update: Subcommand = {
+    names: ['update'],
+    help: [
+      ['/direction update 5.1', 'report progress in a form, prefilled with the last update'],
+      [
+        '/direction update 5.1 at risk: DSA not signed',
+        'report progress in one line (amber, behind, done… are understood)',
+      ],
+    ],
+    async handle(request, tools) {
+      const parsed = parseUpdateRequest(request.text);
+      if (parsed.kind === 'invalid') return renderProblem(parsed.problem, parsed.example);
+      if (parsed.kind === 'form') {
+        return openUpdateForm(kit, tools.client, {
+          triggerId: request.triggerId,
+          userId: request.userId,
+          key: { ref: parsed.ref, ...(request.planYear ? { planYear: request.planYear } : {}) },
+          fromChannel: request.channelId,
+          mode: 'new',
+        });
+      }
+      const typed = `/direction update ${request.text}`;
+      const scoped = await kit.lookup.scope(request.planYear ? { planYear: request.planYear } : {});
+      if (!scoped.ok) return renderProblem(scoped.problem);
+      const found = await kit.lookup.show(scoped.scope, parsed.ref);
+      if (found.kind === 'missing')
+        return renderMissing(found.scope, found.ref, found.suggestions, found.inOtherYears);
+      const checked = validateUpdate(parsed.raw, scoped.scope.today);
+      if (!checked.ok)
+        return renderNotSaved(
+          parsed.ref,
+          describeProblems(checked.problems),
+          typed,
+          'Change it and send it again.',
+        );
+      const result = await kit.service.save({
+        direction: found.view.direction,
+        userId: request.userId,
+        content: checked.content,
+        via: 'line',
+        idempotencyKey: `cmd:${request.userId}:${request.triggerId}`,
+        fromChannel: request.channelId,
+      });
+      if (result.kind === 'saved')
+        return renderSaved(result.update, result.previous, { words: parsed.statusWords });
+      const again = result.kind === 'refused' ? 'Nothing was saved.' : 'Send it again in a minute.';
+      return renderNotSaved(parsed.ref, result.reason, typed, again);
+    },
+  };
+
+  const history: Subcommand = {
+    names: ['history'],
+    help: [
+      [
+        '/direction history 5.1',
+        'every update on a direction, newest first: who, when, status, evidence, sign-offs',
+      ],
+    ],
+    async handle(request) {
+      const ref = request.text.trim().split(/\s+/)[0] ?? '';
+      if (!ref) return renderProblem('Whose history? Give the direction’s ref.', '/direction history 5.1');
+      const scoped = await kit.lookup.scope(request.planYear ? { planYear: request.planYear } : {});
+      if (!scoped.ok) return renderProblem(scoped.problem);
+      const found = await kit.lookup.show(scoped.scope, ref);
+      if (found.kind === 'missing')
+        return renderMissing(found.scope, found.ref, found.suggestions, found.inOtherYears);
+      return historyPage(kit, found.view.direction, request.userId, 1);
+    },
+  };
+
+  const mine: Subcommand = {
+    names: ['mine'],
+    help: [['/direction mine', 'the directions you lead, with status and working days left']],
+    async handle(request) {
+      const result = await kit.leadership.mine(request.userId, request.planYear);
+      return result.ok
+        ? renderMine(result.scope, result.views, request.userId)
+        : renderProblem(result.problem);
+    },
+  };
+
+  const assign: Subcommand = {
+    names: ['assign'],
+    help: [
+      ['/direction assign 5.1 @lead #team-channel', 'IJB admins: set a direction’s leads and team channel'],
+    ],
+    async handle(request) {
+      const result = await kit.leadership.assign(request.userId, request.text, request.planYear);
+      switch (result.kind) {
+        case 'invalid':
+          return renderProblem(result.problem, ASSIGN_EXAMPLE);
+        case 'refused':
+          return renderRefusal(result.reason);
+        case 'missing': {
+          const { scope, ref, suggestions, inOtherYears } = result.result;
+          return renderMissing(scope, ref, suggestions, inOtherYears);
+        }
+        case 'assigned':
+          return renderAssigned(result.before, result.after);
+      }
+    },
+  };
+
+  const admins: Subcommand = {
+    names: ['admins'],
+    help: [
+      ['/direction admins add @user', 'IJB admins: make someone an admin (`/direction admins` lists them)'],
+    ],
+    async handle(request): Promise<Reply> {
+      const scoped = await kit.lookup.scope({});
+      if (!scoped.ok) return renderProblem(scoped.problem);
+      const { ijb } = scoped.scope;
+      const [verb = '', ...rest] = request.text.trim().split(/\s+/);
+      if (verb === '' || verb === 'list') return renderAdmins(await kit.deps.admins.list(ijb.id), ijb.name);
+      if (verb !== 'add')
+        return renderProblem(`I can list admins or add one, not “${verb}”.`, '/direction admins add @user');
+      const [user, ...more] = mentionedUsers(rest.join(' '));
+      if (!user || more.length > 0)
+        return renderProblem(
+          'Name one person to add, picked from Slack’s @ suggestions.',
+          '/direction admins add @user',
+        );
+      try {
+        await kit.deps.admins.add(ijb.id, user, request.userId, kit.deps.clock());
+      } catch (error) {
+        if (error instanceof NotAnAdminError)
+          return renderRefusal(await kit.permissions.adminOnly(ijb.id, 'add admins'));
+        throw error;
+      }
+      return renderAdminAdded(user, ijb.name);
+    },
+  };
+
+  return [update, history, mine, assign, admins];
+}
