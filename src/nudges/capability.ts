@@ -1,4 +1,4 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { BlockButtonAction } from '@slack/bolt';
 import { londonDay } from '../domain/local-date';
 import { DirectionButtonValueSchema } from '../slack/action-ids';
 import type { ProductDeps } from '../slack/capabilities';
@@ -6,6 +6,7 @@ import type { SlackCapability, Subcommand } from '../slack/capability';
 import type { Block } from '../slack/renderers/blocks';
 import { renderProblem } from '../slack/renderers/lists';
 import { toSlackMessage } from '../slack/reply';
+import type { SlackRouter } from '../slack/router';
 import { createSnoozeStore } from '../store/snooze-store';
 import { createSubscriptionStore } from '../store/subscription-store';
 import { NUDGE_ACTIONS } from './renderers/action-ids';
@@ -52,9 +53,9 @@ export function createNudgesCapability(deps: ProductDeps): SlackCapability {
     },
   ];
 
-  const register = (app: App) => {
+  const register = (app: SlackRouter) => {
     // Ack first (Slack allows 3 s), then write the snooze and mark the digest in place.
-    app.action<BlockButtonAction>(NUDGE_ACTIONS.snooze, async ({ ack, body, respond }) => {
+    app.action(NUDGE_ACTIONS.snooze, async ({ ack, body, respond }) => {
       await ack();
       const value = DirectionButtonValueSchema.safeParse(safeJson(body.actions[0]?.value));
       const today = londonDay(deps.clock());

@@ -11,6 +11,7 @@ import type { LookupService } from '../lookup/lookup-service';
 import type { SlackCapability } from './capability';
 import { registerCardActions } from './listeners/card-actions';
 import { registerDirectionCommand } from './listeners/direction-command';
+import { createSlackRouter } from './router';
 
 export interface SlackAppDeps {
   lookup: LookupService;
@@ -46,6 +47,9 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Ap
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.socketMode ? { socketMode: true } : {}),
     clientOptions: clientOptionsOf(options),
+    // Conversations are kept in DynamoDB (src/updates); Bolt's in-memory store would be
+    // wrong on Lambda and costs every request a lookup.
+    convoStore: false,
   };
   const app = new App(appOptions);
   const capabilities = deps.capabilities ?? [];
@@ -54,8 +58,10 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Ap
     ackBudgetMs: deps.ackBudgetMs ?? 2_000,
     subcommands: capabilities.flatMap((capability) => capability.subcommands ?? []),
   });
-  registerCardActions(app, { lookup: deps.lookup, comingSoon: capabilities.length === 0 });
-  for (const capability of capabilities) capability.register?.(app);
+  const router = createSlackRouter();
+  registerCardActions(router, { lookup: deps.lookup, comingSoon: capabilities.length === 0 });
+  for (const capability of capabilities) capability.register?.(router);
+  router.mount(app);
   return app;
 }
 

@@ -1,7 +1,8 @@
-import type { App, Logger, RespondFn, webApi } from '@slack/bolt';
+import type { Logger, RespondFn, webApi } from '@slack/bolt';
 import type { PlanYear } from '../domain/plan-year';
 import type { JobHandlers } from '../work/job-queue';
 import type { Reply } from './renderers/blocks';
+import type { SlackRouter } from './router';
 
 /** A `/direction <word> …` request, as a sub-command sees it. */
 export interface SubcommandRequest {
@@ -41,6 +42,6 @@ export interface Subcommand {
  */
 export interface SlackCapability {
   subcommands?: readonly Subcommand[];
-  register?(app: App): void;
+  register?(app: SlackRouter): void;
   jobs?: JobHandlers;
 }

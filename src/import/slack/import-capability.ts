@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { BlockButtonAction } from '@slack/bolt';
 import { IJB_PROFILES } from '../../register/ijb-profiles';
 import type { ProductDeps } from '../../slack/capabilities';
 import type { SlackCapability, Subcommand } from '../../slack/capability';
@@ -10,6 +10,7 @@ import {
   renderImportPreview,
   renderImportRefused,
 } from '../../slack/renderers/import-summary';
+import type { SlackRouter } from '../../slack/router';
 import { createImportStore } from '../../store/import-store';
 import { importPaper } from '../import-paper';
 import { type ImportTicket, ImportTicketSchema, targetOf, yearOfPaper } from './import-target';
@@ -121,7 +122,7 @@ export function createImportCapability(deps: ProductDeps): SlackCapability {
       [IMPORT_JOBS.preview]: preview,
       [IMPORT_JOBS.apply]: apply,
     },
-    register(app: App) {
+    register(app: SlackRouter) {
       app.event('message', async ({ event, client, context, logger }) => {
         const message = event as {
           channel_type?: string;
@@ -163,7 +164,7 @@ export function createImportCapability(deps: ProductDeps): SlackCapability {
         logger.debug(`import preview queued for ${file.id}`);
       });
 
-      app.action<BlockButtonAction>(IMPORT_ACTIONS.confirm, async ({ ack, body, respond }) => {
+      app.action(IMPORT_ACTIONS.confirm, async ({ ack, body, respond }) => {
         await ack();
         const ticket = ImportTicketSchema.safeParse(safeJson(body.actions[0]?.value));
         if (!ticket.success) {
@@ -187,7 +188,7 @@ export function createImportCapability(deps: ProductDeps): SlackCapability {
         });
       });
 
-      app.action<BlockButtonAction>(IMPORT_ACTIONS.cancel, async ({ ack, respond }) => {
+      app.action(IMPORT_ACTIONS.cancel, async ({ ack, respond }) => {
         await ack();
         await respond({
           replace_original: true,

@@ -1,10 +1,11 @@
-import type { App, BlockButtonAction } from '@slack/bolt';
+import type { BlockButtonAction } from '@slack/bolt';
 import type { LookupService } from '../../lookup/lookup-service';
 import { ACTIONS, type DirectionButtonValue, DirectionButtonValueSchema } from '../action-ids';
 import type { Reply } from '../renderers/blocks';
 import { renderDirectionCard } from '../renderers/direction-card';
 import { renderMissing, renderProblem } from '../renderers/lists';
 import { toSlackMessage } from '../reply';
+import type { SlackRouter } from '../router';
 
 export interface CardActionDeps {
   lookup: LookupService;
@@ -30,23 +31,20 @@ export async function directionCardFor(
 }
 
 /** The card's buttons. Slack wants the ack at once; the answer goes back through response_url. */
-export function registerCardActions(app: App, { lookup, comingSoon = false }: CardActionDeps): void {
+export function registerCardActions(app: SlackRouter, { lookup, comingSoon = false }: CardActionDeps): void {
   const parse = (body: BlockButtonAction) =>
     DirectionButtonValueSchema.safeParse(safeJson(body.actions[0]?.value));
 
-  app.action<BlockButtonAction>(
-    new RegExp(`^${escapeRegExp(ACTIONS.open)}(:.*)?$`),
-    async ({ ack, body, respond }) => {
-      await ack();
-      const value = parse(body);
-      await respond({
-        ...toSlackMessage(value.success ? await directionCardFor(value.data, lookup, 'private') : stale()),
-        replace_original: false,
-      });
-    },
-  );
+  app.action(new RegExp(`^${escapeRegExp(ACTIONS.open)}(:.*)?$`), async ({ ack, body, respond }) => {
+    await ack();
+    const value = parse(body);
+    await respond({
+      ...toSlackMessage(value.success ? await directionCardFor(value.data, lookup, 'private') : stale()),
+      replace_original: false,
+    });
+  });
 
-  app.action<BlockButtonAction>(ACTIONS.share, async ({ ack, body, respond }) => {
+  app.action(ACTIONS.share, async ({ ack, body, respond }) => {
     await ack();
     const value = parse(body);
     await respond({
@@ -60,7 +58,7 @@ export function registerCardActions(app: App, { lookup, comingSoon = false }: Ca
     [ACTIONS.update, 'Progress updates'],
     [ACTIONS.history, 'Update history'],
   ] as const) {
-    app.action<BlockButtonAction>(actionId, async ({ ack, respond, body }) => {
+    app.action(actionId, async ({ ack, respond, body }) => {
       await ack();
       const value = parse(body);
       const ref = value.success ? ` for ${value.data.ref}` : '';

@@ -1,10 +1,11 @@
-import type { App, BlockButtonAction, RespondFn, webApi } from '@slack/bolt';
+import type { BlockButtonAction, RespondFn, webApi } from '@slack/bolt';
 import type { ModalView } from '@slack/types';
 import { ACTIONS, DirectionButtonValueSchema } from '../../slack/action-ids';
 import type { Reply } from '../../slack/renderers/blocks';
 import { statusText } from '../../slack/renderers/format';
 import { renderProblem } from '../../slack/renderers/lists';
 import { toSlackMessage } from '../../slack/reply';
+import type { SlackRouter } from '../../slack/router';
 import { renderRefusal, renderUndone } from '../render/receipts';
 import { renderDecided } from '../render/sign-off';
 import { renderNotice } from '../render/update-form';
@@ -38,10 +39,10 @@ async function answer(
 }
 
 /** The card's Update and History buttons (and a digest's Update), Undo, Edit, Approve, Send back, Older. */
-export function registerActionListeners(app: App, kit: UpdatesKit): void {
+export function registerActionListeners(app: SlackRouter, kit: UpdatesKit): void {
   const buttonOf = (body: BlockButtonAction) => body.actions[0]?.value;
 
-  app.action<BlockButtonAction>(ACTIONS.update, async ({ ack, body, client, respond }) => {
+  app.action(ACTIONS.update, async ({ ack, body, client, respond }) => {
     await ack();
     const key = parseValue(DirectionButtonValueSchema, buttonOf(body));
     if (!key) return answer(body, respond, client, renderProblem(STALE), false);
@@ -56,7 +57,7 @@ export function registerActionListeners(app: App, kit: UpdatesKit): void {
     if (reply) await answer(body, respond, client, reply, false);
   });
 
-  app.action<BlockButtonAction>(ACTIONS.history, async ({ ack, body, client, respond }) => {
+  app.action(ACTIONS.history, async ({ ack, body, client, respond }) => {
     await ack();
     const key = parseValue(DirectionButtonValueSchema, buttonOf(body));
     await answer(
@@ -68,7 +69,7 @@ export function registerActionListeners(app: App, kit: UpdatesKit): void {
     );
   });
 
-  app.action<BlockButtonAction>(UPDATE_ACTIONS.olderHistory, async ({ ack, body, client, respond }) => {
+  app.action(UPDATE_ACTIONS.olderHistory, async ({ ack, body, client, respond }) => {
     await ack();
     const value = parseValue(HistoryButtonSchema, buttonOf(body));
     const reply = value
@@ -77,7 +78,7 @@ export function registerActionListeners(app: App, kit: UpdatesKit): void {
     await answer(body, respond, client, reply, true);
   });
 
-  app.action<BlockButtonAction>(UPDATE_ACTIONS.undo, async ({ ack, body, client, respond }) => {
+  app.action(UPDATE_ACTIONS.undo, async ({ ack, body, client, respond }) => {
     await ack();
     const value = parseValue(UpdateButtonSchema, buttonOf(body));
     if (!value) return answer(body, respond, client, renderProblem(STALE), false);
@@ -93,7 +94,7 @@ export function registerActionListeners(app: App, kit: UpdatesKit): void {
     );
   });
 
-  app.action<BlockButtonAction>(UPDATE_ACTIONS.edit, async ({ ack, body, client, respond }) => {
+  app.action(UPDATE_ACTIONS.edit, async ({ ack, body, client, respond }) => {
     await ack();
     const value = parseValue(UpdateButtonSchema, buttonOf(body));
     if (!value) return answer(body, respond, client, renderProblem(STALE), false);
@@ -118,7 +119,7 @@ export function registerActionListeners(app: App, kit: UpdatesKit): void {
     if (reply) await answer(body, respond, client, reply, false);
   });
 
-  app.action<BlockButtonAction>(UPDATE_ACTIONS.approve, async ({ ack, body, client, respond }) => {
+  app.action(UPDATE_ACTIONS.approve, async ({ ack, body, client, respond }) => {
     await ack();
     const value = parseValue(UpdateButtonSchema, buttonOf(body));
     if (!value) return answer(body, respond, client, renderProblem(STALE), false);
@@ -127,7 +128,7 @@ export function registerActionListeners(app: App, kit: UpdatesKit): void {
     await answer(body, respond, client, { ...renderDecided(result.decision), visibility: 'private' }, true);
   });
 
-  app.action<BlockButtonAction>(UPDATE_ACTIONS.sendBack, async ({ ack, body, client, respond }) => {
+  app.action(UPDATE_ACTIONS.sendBack, async ({ ack, body, client, respond }) => {
     await ack();
     const value = parseValue(UpdateButtonSchema, buttonOf(body));
     if (!value) return answer(body, respond, client, renderProblem(STALE), false);

@@ -1,6 +1,7 @@
-import type { App, BlockButtonAction, webApi } from '@slack/bolt';
+import type { BlockButtonAction, webApi } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import { context } from '../../slack/renderers/blocks';
+import type { SlackRouter } from '../../slack/router';
 import type { ConversationInput } from '../conversation';
 import type { Said } from '../conversation-service';
 import type { ConversationPlace } from '../conversation-state';
@@ -29,7 +30,7 @@ export async function say(
 }
 
 /** DMs with the bot and replies in the threads of nudges and status cards. */
-export function registerConversationListeners(app: App, kit: UpdatesKit): void {
+export function registerConversationListeners(app: SlackRouter, kit: UpdatesKit): void {
   app.event('message', async ({ event }) => {
     // Only what a person typed: no edits, deletions, bot posts or joins (they carry a subtype).
     if (event.subtype !== undefined || !('user' in event) || event.bot_id || typeof event.text !== 'string')
@@ -70,7 +71,7 @@ export function registerConversationListeners(app: App, kit: UpdatesKit): void {
     [UPDATE_ACTIONS.convoCancel, () => ({ kind: 'cancel' })],
   ];
   for (const [actionId, toInput] of inputs) {
-    app.action<BlockButtonAction>(actionId, async ({ ack, body, respond }) => {
+    app.action(actionId, async ({ ack, body, respond }) => {
       await ack();
       const value = parseValue(ConversationButtonSchema, body.actions[0]?.value);
       const input = value && toInput(value);
@@ -90,7 +91,7 @@ export function registerConversationListeners(app: App, kit: UpdatesKit): void {
     });
   }
 
-  app.action<BlockButtonAction>(UPDATE_ACTIONS.convoEdit, async ({ ack, body, client }) => {
+  app.action(UPDATE_ACTIONS.convoEdit, async ({ ack, body, client }) => {
     await ack();
     const value = parseValue(ConversationButtonSchema, body.actions[0]?.value);
     if (!value?.k) return;

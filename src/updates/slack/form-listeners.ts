@@ -1,7 +1,8 @@
-import type { App, ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
+import type { ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
 import { z } from 'zod';
 import { londonDay } from '../../domain/local-date';
 import { context, sections } from '../../slack/renderers/blocks';
+import type { SlackRouter } from '../../slack/router';
 import { correctionButtons, savedBlocks } from '../render/receipts';
 import { renderDecided } from '../render/sign-off';
 import { readForm, renderNotice } from '../render/update-form';
@@ -26,8 +27,8 @@ async function fieldErrors(ack: Ack, errors: Partial<Record<UpdateField, string>
  * only then say "saved" — by turning the form into the receipt, with Edit and Undo. If the
  * write fails the form stays open with every word in it and says so.
  */
-export function registerFormListeners(app: App, kit: UpdatesKit): void {
-  app.view<ViewSubmitAction>(UPDATE_ACTIONS.form, async ({ ack, body, view }) => {
+export function registerFormListeners(app: SlackRouter, kit: UpdatesKit): void {
+  app.view(UPDATE_ACTIONS.form, async ({ ack, body, view }) => {
     const metadata = parseValue(FormMetadataSchema, view.private_metadata);
     if (!metadata)
       return fieldErrors(ack, {
@@ -106,7 +107,7 @@ export function registerFormListeners(app: App, kit: UpdatesKit): void {
     .min(1, 'Say what is missing, so the lead knows what to do')
     .max(1000, 'Keep the reason to 1,000 characters');
 
-  app.view<ViewSubmitAction>(UPDATE_ACTIONS.sendBackForm, async ({ ack, body, view }) => {
+  app.view(UPDATE_ACTIONS.sendBackForm, async ({ ack, body, view }) => {
     const metadata = parseValue(SendBackMetadataSchema, view.private_metadata);
     const reason = ReasonSchema.safeParse(view.state.values.reason?.value?.value ?? undefined);
     if (!metadata)
