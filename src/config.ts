@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IjbIdSchema } from './domain/direction';
 import { DEFAULT_TABLE_NAME } from './store/table';
 

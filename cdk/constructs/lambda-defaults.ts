@@ -1,26 +1,32 @@
-import { Duration } from 'aws-cdk-lib';
-import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
-import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
-import { ESBUILD_SPEC } from '../esbuild-options';
+import { join } from 'node:path';
+import { AssetHashType, DockerImage, Duration } from 'aws-cdk-lib';
+import { Architecture, Code, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { buildSync } from 'esbuild';
+import { lambdaBuildOptions } from '../esbuild-options';
+import { PROJECT_ROOT } from '../paths';
 
 /** Every function: Node 22 on arm64 (cheaper per GB-second than x86), bundled by esbuild. */
 export const LAMBDA_RUNTIME = Runtime.NODEJS_22_X;
 export const LAMBDA_ARCHITECTURE = Architecture.ARM_64;
 
-export const BUNDLING: BundlingOptions = {
-  format: OutputFormat.ESM,
-  target: ESBUILD_SPEC.target,
-  minify: ESBUILD_SPEC.minify,
-  sourceMap: ESBUILD_SPEC.sourceMap,
-  sourcesContent: ESBUILD_SPEC.sourcesContent,
-  mainFields: [...ESBUILD_SPEC.mainFields],
-  banner: ESBUILD_SPEC.banner,
-  externalModules: [...ESBUILD_SPEC.external],
-  define: { ...ESBUILD_SPEC.define },
-  // NodejsFunction has no alias option; esbuild's CLI takes one flag per alias.
-  esbuildArgs: Object.fromEntries(
-    Object.entries(ESBUILD_SPEC.alias).map(([name, path]) => [`--alias:${name}`, path]),
-  ),
-};
+/**
+ * A function's code: esbuild run here, with the shared options (code-split ESM, so
+ * NodejsFunction's single-file build will not do). No Docker: the image is never used.
+ * The asset is named by what was built, so an unchanged bundle is not uploaded again.
+ */
+export function bundledCode(entry: string): Code {
+  return Code.fromAsset(join(PROJECT_ROOT, 'lambdas'), {
+    assetHashType: AssetHashType.OUTPUT,
+    bundling: {
+      image: DockerImage.fromRegistry('public.ecr.aws/sam/build-nodejs22.x'),
+      local: {
+        tryBundle(outputDir) {
+          buildSync(lambdaBuildOptions(entry, outputDir));
+          return true;
+        },
+      },
+    },
+  });
+}
 
 export const DEFAULT_TIMEOUT = Duration.seconds(10);

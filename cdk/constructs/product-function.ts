@@ -1,9 +1,9 @@
 import { type Duration, Validations } from 'aws-cdk-lib';
 import { type IRole, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { BUNDLING, LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME } from './lambda-defaults';
+import { bundledCode, LAMBDA_ARCHITECTURE, LAMBDA_RUNTIME } from './lambda-defaults';
 
 export interface ProductFunctionProps {
   /** lambdas/<name>.ts */
@@ -23,7 +23,7 @@ export interface ProductFunctionProps {
  * to that log group until the caller grants more. No AWS managed policy, no wildcard.
  */
 export class ProductFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly role: IRole;
   readonly logGroup: LogGroup;
 
@@ -41,15 +41,14 @@ export class ProductFunction extends Construct {
       }),
     );
     this.role = role;
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: props.entry,
-      handler: 'handler',
+    this.function = new LambdaFunction(this, 'Function', {
+      code: bundledCode(props.entry),
+      handler: 'index.handler',
       description: props.description,
       runtime: LAMBDA_RUNTIME,
       architecture: LAMBDA_ARCHITECTURE,
       memorySize: props.memorySize ?? 1024,
       timeout: props.timeout,
-      bundling: BUNDLING,
       role,
       logGroup: this.logGroup,
       environment: {

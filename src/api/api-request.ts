@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DirectionRefSchema, DirectionStatusSchema, IjbIdSchema } from '../domain/direction';
 import { PlanYearSchema } from '../domain/plan-year';
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { createRegisterApi } from '../api/register-api';
 import type { Observability } from './observability';
 import { isLambdaContext } from './slack-lambda';

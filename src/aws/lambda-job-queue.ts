@@ -1,5 +1,5 @@
 import type { LambdaClient } from '@aws-sdk/client-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Job, JobQueue } from '../work/job-queue';
 
 /** What the worker function receives: the job, and the id that ties its logs to the Slack request. */

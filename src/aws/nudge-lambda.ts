@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LocalDateSchema, londonDay } from '../domain/local-date';
 import { pacedPoster } from '../nudges/posting';
 import { type NudgeRunReport, runNudges } from '../nudges/run';

@@ -1,5 +1,5 @@
 import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LambdaEnv } from './lambda-config';
 
 /** The Slack credentials, kept as one JSON secret in Secrets Manager (README: Deploy). */

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import { LocalDateSchema } from '../domain/local-date';
 import type { NudgeRunReport } from '../nudges/run';
 import { renderBlocksAsText } from './block-text';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { WorkingCalendar } from './calendar';
 import { firstDayOfMonth, formatDay, type LocalDate, LocalDateSchema, lastDayOfMonth } from './local-date';
 import { type PlanYear, PlanYearSchema, planYearEnd } from './plan-year';

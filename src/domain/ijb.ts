@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { MonthDeadlineRuleSchema } from './deadline';
 import { type IjbId, IjbIdSchema, type Recipient } from './direction';
 import { LocalDateSchema } from './local-date';

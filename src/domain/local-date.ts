@@ -1,6 +1,6 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * A calendar day with no time and no zone, as 'YYYY-MM-DD'. Deadlines and working days

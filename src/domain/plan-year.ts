@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { LocalDate } from './local-date';
 
 /** A financial year, 1 April to 31 March, written as Scottish public bodies write it: "2023-24". */

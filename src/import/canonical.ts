@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Deadline } from '../domain/deadline';
 import { MarkerSchema, type Recipient } from '../domain/direction';
 import type { PlanYear } from '../domain/plan-year';

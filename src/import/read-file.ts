@@ -1,11 +1,11 @@
 import { linesOfDocx } from './extract/docx';
 import { linesOfPdf } from './extract/pdf';
 import { linesOfText } from './extract/text';
+import { MAX_FILE_BYTES } from './limits';
 import type { ImportProblem } from './parse/types';
 import type { SourceDocument } from './source';
 
-/** Board papers with their images run to a few MB; 20 MB leaves room without reading anything absurd. */
-export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+export { MAX_FILE_BYTES };
 
 export type FileKind = 'pdf' | 'docx' | 'text' | 'csv' | 'json';
 

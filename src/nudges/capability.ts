@@ -1,4 +1,3 @@
-import type { BlockButtonAction } from '@slack/bolt';
 import { londonDay } from '../domain/local-date';
 import { DirectionButtonValueSchema } from '../slack/action-ids';
 import type { ProductDeps } from '../slack/capabilities';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { DirectionRefSchema, IjbIdSchema } from '../domain/direction';
 import { SlackChannelIdSchema } from '../domain/ijb';
 import { addDays, type LocalDate, LocalDateSchema } from '../domain/local-date';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IssuedDirectionSchema, refKey } from '../domain/direction';
 import { IjbSchema } from '../domain/ijb';
 import { MilestoneSchema } from '../domain/milestone';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Action ids of the buttons the renderers draw and the listeners answer. */
 export const ACTIONS = {

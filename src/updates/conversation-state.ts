@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { UpdateSummarySchema } from '../domain/direction';
 import { UpdateStatusSchema } from './progress-update';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The deferred work after an update changes: status card, thread reply, sign-off messages. */
 export const PUBLISH_JOB = 'updates.publish';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { addDays, formatDay, type LocalDate, LocalDateSchema } from '../domain/local-date';
 import { proposalOf, type UpdateContent, UpdateStatusSchema } from './progress-update';
 import { plainText } from './slack-text';

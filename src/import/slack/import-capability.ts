@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { BlockButtonAction } from '@slack/bolt';
 import { IJB_PROFILES } from '../../register/ijb-profiles';
 import type { ProductDeps } from '../../slack/capabilities';
 import type { SlackCapability, Subcommand } from '../../slack/capability';
@@ -12,8 +11,7 @@ import {
 } from '../../slack/renderers/import-summary';
 import type { SlackRouter } from '../../slack/router';
 import { createImportStore } from '../../store/import-store';
-import { importPaper } from '../import-paper';
-import { type ImportTicket, ImportTicketSchema, targetOf, yearOfPaper } from './import-target';
+import { type ImportTicket, ImportTicketSchema, targetOf } from './import-target';
 import { fetchSlackFile } from './slack-file';
 
 export const IMPORT_ACTIONS = { confirm: 'import.confirm', cancel: 'import.cancel' } as const;
@@ -50,10 +48,15 @@ export function createImportCapability(deps: ProductDeps): SlackCapability {
     return fetchSlackFile(deps.slack, ticket.fileId);
   };
 
+  // The importer (parsers, PDF and Word readers) runs only in these deferred jobs: loaded on
+  // first use, it stays out of the Slack function's cold start (its own chunk on Lambda).
+  const importer = () => import('../import-paper');
+
   const preview = async (payload: unknown) => {
     const ticket = ImportTicketSchema.parse(payload);
     const file = await fetchTicketFile(ticket);
     if (!file.ok) return post(ticket.channel, renderImportNote(file.reason));
+    const { yearOfPaper } = await import('./paper-year');
     const planYear = ticket.planYear ?? (await yearOfPaper(file.bytes, file.name));
     if (!planYear)
       return post(
@@ -63,6 +66,7 @@ export function createImportCapability(deps: ProductDeps): SlackCapability {
           'Send it again with the year in the message, like `2023-24`.',
         ),
       );
+    const { importPaper } = await importer();
     const result = await importPaper(importDeps, {
       bytes: file.bytes,
       fileName: file.name,
@@ -91,6 +95,7 @@ export function createImportCapability(deps: ProductDeps): SlackCapability {
           `${file.name} changed since you previewed it. Send it again to see what it would change.`,
         ),
       );
+    const { importPaper } = await importer();
     const result = await importPaper(importDeps, {
       bytes: file.bytes,
       fileName: file.name,

@@ -1,8 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IjbIdSchema } from '../../domain/direction';
 import { normalisePlanYear } from '../../domain/plan-year';
-import { paperYear } from '../parse/paper';
-import { readPaperFile } from '../read-file';
 
 /** What the officer typed with the file: "east-lothian 2019-20", or nothing. */
 export function targetOf(text: string, knownIjbs: readonly string[]): { ijbId?: string; planYear?: string } {
@@ -10,22 +8,6 @@ export function targetOf(text: string, knownIjbs: readonly string[]): { ijbId?: 
   const ijbId = words.find((word) => knownIjbs.includes(word));
   const planYear = words.map((word) => normalisePlanYear(word)).find((year) => year !== undefined);
   return { ...(ijbId ? { ijbId } : {}), ...(planYear ? { planYear } : {}) };
-}
-
-/** The year the paper itself names, when the officer did not say. */
-export async function yearOfPaper(bytes: Uint8Array, name: string): Promise<string | undefined> {
-  const file = await readPaperFile(bytes, name);
-  if (!file.ok) return undefined;
-  if ('doc' in file) return paperYear(file.doc)?.year;
-  if (file.kind === 'json') {
-    try {
-      const year = (JSON.parse(file.text) as { planYear?: unknown }).planYear;
-      return typeof year === 'string' ? normalisePlanYear(year) : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-  return undefined;
 }
 
 /** A file import in flight: what the preview's buttons carry, and the jobs' payloads. */

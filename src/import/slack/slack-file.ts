@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import { MAX_FILE_BYTES } from '../read-file';
+import { MAX_FILE_BYTES } from '../limits';
 
 export type FetchedFile = { ok: true; name: string; bytes: Uint8Array } | { ok: false; reason: string };
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Action ids and view callbacks of the updates capability. */
 export const UPDATE_ACTIONS = {

@@ -1,4 +1,4 @@
-import type { BlockButtonAction, webApi } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import { context } from '../../slack/renderers/blocks';
 import type { SlackRouter } from '../../slack/router';

@@ -1,5 +1,5 @@
-import type { ViewResponseAction, ViewSubmitAction } from '@slack/bolt';
-import { z } from 'zod';
+import type { ViewResponseAction } from '@slack/bolt';
+import * as z from 'zod';
 import { londonDay } from '../../domain/local-date';
 import { context, sections } from '../../slack/renderers/blocks';
 import type { SlackRouter } from '../../slack/router';

@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { View } from '@slack/types';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Reply } from '../../slack/renderers/blocks';
 import { renderMissing, renderProblem } from '../../slack/renderers/lists';
 import type { DirectionKey } from '../progress-update';
