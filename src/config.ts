@@ -8,6 +8,12 @@ import { DEFAULT_TABLE_NAME } from './store/table';
  */
 export const DEVELOPMENT_SIGNING_SECRET = 'ijb-directions-local-development-secret';
 
+/**
+ * The Slack user `npm run chat` speaks as. Offline (the development secret, no admins set) it
+ * is the IJB admin, so a newcomer can try every command; never with a real workspace.
+ */
+export const LOCAL_USER_ID = 'U0LOCAL';
+
 const optionalText = z
   .string()
   .trim()
@@ -77,9 +83,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Configuration is not valid:\n${lines.join('\n')}`);
   }
   const config = parsed.data;
+  const usingDevelopmentSecret = config.SLACK_SIGNING_SECRET === undefined;
   return {
     ...config,
+    DIRECTIONS_ADMINS:
+      usingDevelopmentSecret && config.DIRECTIONS_ADMINS.length === 0
+        ? [LOCAL_USER_ID]
+        : config.DIRECTIONS_ADMINS,
     signingSecret: config.SLACK_SIGNING_SECRET ?? DEVELOPMENT_SIGNING_SECRET,
-    usingDevelopmentSecret: config.SLACK_SIGNING_SECRET === undefined,
+    usingDevelopmentSecret,
   };
 }

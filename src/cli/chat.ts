@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config';
+import { ConfigError, LOCAL_USER_ID, loadConfig } from '../config';
 import { interactionBody, slackSignatureHeaders, slashCommandBody } from '../slack/signature';
 import { type PressableButton, renderBlocksAsText } from './block-text';
 
@@ -29,7 +29,7 @@ async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
     options: {
-      user: { type: 'string', default: 'U0LOCAL' },
+      user: { type: 'string', default: LOCAL_USER_ID },
       channel: { type: 'string', default: 'C0LOCAL' },
       team: { type: 'string', default: 'T0LOCAL' },
       url: { type: 'string' },

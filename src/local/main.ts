@@ -1,5 +1,5 @@
 import './quiet-sdk-notice';
-import { ConfigError, loadConfig } from '../config';
+import { ConfigError, LOCAL_USER_ID, loadConfig } from '../config';
 import { seedRegister } from '../register/seed';
 import { createDynamoRegisterStore } from '../store/dynamo-register-store';
 import { TableMismatchError } from '../store/ensure-table';
@@ -32,6 +32,11 @@ async function main(): Promise<void> {
       config.usingDevelopmentSecret
         ? '  Signing secret  the development default (set SLACK_SIGNING_SECRET for a real workspace)'
         : '  Signing secret  from SLACK_SIGNING_SECRET',
+      `  IJB admins      ${config.DIRECTIONS_ADMINS.join(', ') || 'none (set DIRECTIONS_ADMINS)'}${
+        config.usingDevelopmentSecret && config.DIRECTIONS_ADMINS.includes(LOCAL_USER_ID)
+          ? ' — the chat’s own user, offline only'
+          : ''
+      }`,
       '',
       '  Try it:  npm run chat -- "/direction 5.1"',
     ].join('\n'),

@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { LOCAL_USER_ID } from '../config';
 
 /**
  * Signs a request body exactly as Slack does: v0= + hex HMAC-SHA256 of "v0:{timestamp}:{body}"
@@ -39,7 +40,7 @@ export function slashCommandBody(fields: SlashCommandFields): string {
     team_domain: 'local',
     channel_id: fields.channelId ?? 'C0LOCAL',
     channel_name: fields.channelName ?? 'directions',
-    user_id: fields.userId ?? 'U0LOCAL',
+    user_id: fields.userId ?? LOCAL_USER_ID,
     user_name: fields.userName ?? 'local.officer',
     command: fields.command ?? '/direction',
     text: fields.text,

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEVELOPMENT_SIGNING_SECRET, LOCAL_USER_ID, loadConfig } from '../../src/config';
+
+describe('configuration', () => {
+  it('runs offline with documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      PORT: 3000,
+      DATA_DIR: '.data',
+      DIRECTIONS_IJB: 'midlothian',
+      signingSecret: DEVELOPMENT_SIGNING_SECRET,
+      usingDevelopmentSecret: true,
+    });
+  });
+
+  it('makes the terminal chat’s user the admin only offline, and only when no admins are set', () => {
+    expect(loadConfig({}).DIRECTIONS_ADMINS).toEqual([LOCAL_USER_ID]);
+    expect(loadConfig({ DIRECTIONS_ADMINS: 'U012AB3CD' }).DIRECTIONS_ADMINS).toEqual(['U012AB3CD']);
+    expect(loadConfig({ SLACK_SIGNING_SECRET: 'real' }).DIRECTIONS_ADMINS).toEqual([]);
+  });
+
+  it('stops on a bad value, naming the variable and what it must be', () => {
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT: must be a port number/);
+    expect(() => loadConfig({ AWS_ENDPOINT_URL_DYNAMODB: 'localhost' })).toThrow(/AWS_ENDPOINT_URL_DYNAMODB/);
+    expect(() => loadConfig({ DIRECTIONS_ADMINS: 'bob' })).toThrow(
+      /DIRECTIONS_ADMINS: must be Slack user ids/,
+    );
+  });
+
+  it('never repeats a secret or token in its message', () => {
+    const attempt = () => loadConfig({ SLACK_BOT_TOKEN: 'not-a-bot-token-sekrit' });
+    expect(attempt).toThrow(/SLACK_BOT_TOKEN: must be a bot token starting xoxb-/);
+    expect(attempt).not.toThrow(/sekrit/);
+  });
+});
