@@ -98,36 +98,44 @@ export function createImportStore(db: DynamoDBDocumentClient, tableName: string)
     return { pk, sk };
   };
 
+  const queryPrefix = async (pk: string, prefix: string): Promise<Item[]> => {
+    const items: Item[] = [];
+    let start: Item | undefined;
+    do {
+      const page = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...((page.Items ?? []) as Item[]));
+      start = page.LastEvaluatedKey as Item | undefined;
+    } while (start);
+    return items;
+  };
+
   return {
     async readYear(ijbId, planYear) {
       const snapshot: YearSnapshot = { directions: [], dueEntries: [], milestones: [], outcomes: [] };
       const { pk } = keys.registerPartition(ijbId, planYear);
-      let start: Item | undefined;
-      do {
-        const page = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'pk = :pk',
-            ExpressionAttributeValues: { ':pk': pk },
-            ExclusiveStartKey: start,
-          }),
-        );
-        for (const item of (page.Items ?? []) as Item[]) {
-          const sk = String(item.sk);
-          const { pk: _pk, sk: _sk, gsi1pk, gsi1sk: _g, type: _type, ...fields } = item;
-          if (sk.startsWith('DIR#')) snapshot.directions.push(DirectionSchema.parse(fields));
-          else if (sk.startsWith('DUE#'))
-            snapshot.dueEntries.push({
-              ref: String(fields.ref),
-              dueDate: String(fields.dueDate),
-              deadlineIndex: Number(fields.deadlineIndex),
-              open: gsi1pk !== undefined,
-            });
-          else if (sk.startsWith('MS#')) snapshot.milestones.push(MilestoneSchema.parse(fields));
-          else if (sk.startsWith('OUTCOME#')) snapshot.outcomes.push(DirectionOutcomeSchema.parse(fields));
-        }
-        start = page.LastEvaluatedKey as Item | undefined;
-      } while (start);
+      // Only what a paper owns: the partition also holds progress updates, which grow all year.
+      const [directions, dueEntries, milestones, outcomes] = await Promise.all(
+        ['DIR#', 'DUE#', 'MS#', 'OUTCOME#'].map((prefix) => queryPrefix(pk, prefix)),
+      );
+      for (const item of directions ?? []) snapshot.directions.push(DirectionSchema.parse(fieldsOf(item)));
+      for (const item of dueEntries ?? []) {
+        const fields = fieldsOf(item);
+        snapshot.dueEntries.push({
+          ref: String(fields.ref),
+          dueDate: String(fields.dueDate),
+          deadlineIndex: Number(fields.deadlineIndex),
+          open: item.gsi1pk !== undefined,
+        });
+      }
+      for (const item of milestones ?? []) snapshot.milestones.push(MilestoneSchema.parse(fieldsOf(item)));
+      for (const item of outcomes ?? []) snapshot.outcomes.push(DirectionOutcomeSchema.parse(fieldsOf(item)));
       const { Item } = await db.send(
         new GetCommand({ TableName: tableName, Key: keys.planYear(ijbId, planYear) }),
       );
@@ -274,4 +282,9 @@ async function conditional(write: Promise<unknown>): Promise<boolean> {
     if ((error as Error).name === 'ConditionalCheckFailedException') return false;
     throw error;
   }
+}
+
+function fieldsOf(item: Item): Item {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _type, ...fields } = item;
+  return fields;
 }
