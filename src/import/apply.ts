@@ -14,6 +14,7 @@ export interface ApplyInput {
   by: string;
   now: Date;
   directionCount: number;
+  milestoneCount: number;
   newYear: boolean;
   record?: PlanYearRecord;
 }
@@ -90,6 +91,7 @@ export async function applyPlan(
       source: input.source,
       loadedAt: input.record?.loadedAt ?? at,
       directionCount: input.directionCount,
+      milestoneCount: input.milestoneCount,
       ...(input.newYear ? {} : { updatedAt: at }),
     } as PlanYearRecord,
     directions: [],

@@ -163,6 +163,7 @@ export async function writePaperContents(
     by: input.by,
     now,
     directionCount: contents.directions.length,
+    milestoneCount: contents.milestones.length,
     newYear: diff.newYear,
     ...(snapshot.record ? { record: snapshot.record } : {}),
   });

@@ -3,7 +3,7 @@ import type { Ijb } from '../domain/ijb';
 import { addDays, firstDayOfMonth, type LocalDate, lastDayOfMonth, londonDay } from '../domain/local-date';
 import type { PlanYear } from '../domain/plan-year';
 import { calendarFor } from '../register/calendars';
-import type { RegisterStore } from '../store/register-store';
+import type { PlanYearRecord, RegisterStore } from '../store/register-store';
 import type { DueWindow } from './command';
 import { nearestRefs } from './nearest-refs';
 import { type SearchHit, searchDirections } from './search';
@@ -36,6 +36,7 @@ export type LookupService = ReturnType<typeof createLookupService>;
 /** Looking things up in the register: one direction, a search, what is due. Read-only. */
 export function createLookupService({ store, clock, defaultIjbId, profileCacheMs = 30_000 }: LookupDeps) {
   const profiles = new Map<string, { ijb: Ijb | undefined; until: number }>();
+  const yearRecords = new Map<string, { records: PlanYearRecord[]; until: number }>();
 
   const profile = async (ijbId: string): Promise<Ijb | undefined> => {
     const now = Date.now();
@@ -44,6 +45,27 @@ export function createLookupService({ store, clock, defaultIjbId, profileCacheMs
     const ijb = await store.getIjb(ijbId);
     profiles.set(ijbId, { ijb, until: now + profileCacheMs });
     return ijb;
+  };
+
+  let ijbIds: { ids: Set<string>; until: number } | undefined;
+  /** Whether `word` names an IJB in the register (not just any word): the list is reused like profiles. */
+  const isIjb = async (word: string): Promise<boolean> => {
+    if (!/^[a-z][a-z0-9-]{2,40}$/.test(word)) return false;
+    const now = Date.now();
+    if (!ijbIds || ijbIds.until <= now) {
+      ijbIds = { ids: new Set((await store.listIjbs()).map((ijb) => ijb.id)), until: now + profileCacheMs };
+    }
+    return ijbIds.ids.has(word);
+  };
+
+  /** The plan years loaded for an IJB, reused like the profile. */
+  const years = async (ijbId: string): Promise<PlanYearRecord[]> => {
+    const now = Date.now();
+    const cached = yearRecords.get(ijbId);
+    if (cached && cached.until > now) return cached.records;
+    const records = await store.listPlanYears(ijbId);
+    yearRecords.set(ijbId, { records, until: now + profileCacheMs });
+    return records;
   };
 
   const scope = async (request: {
@@ -58,7 +80,7 @@ export function createLookupService({ store, clock, defaultIjbId, profileCacheMs
     }
     let planYear = ijb.latestPlanYear;
     if (request.planYear && request.planYear !== ijb.latestPlanYear) {
-      const loaded = (await store.listPlanYears(ijb.id)).map((record) => record.planYear).sort();
+      const loaded = (await years(ijb.id)).map((record) => record.planYear).sort();
       if (!loaded.includes(request.planYear)) {
         return {
           ok: false,
@@ -71,13 +93,18 @@ export function createLookupService({ store, clock, defaultIjbId, profileCacheMs
   };
 
   const show = async (scope: Scope, ref: string): Promise<ShowResult> => {
-    const direction = await store.getDirection(scope.ijb.id, scope.planYear, ref);
-    if (direction) return { kind: 'found', scope, view: viewOf(direction, scope) };
-    const [known, years] = await Promise.all([
-      store.listDirections(scope.ijb.id, scope.planYear),
-      store.listPlanYears(scope.ijb.id),
+    // A year with a delivery plan reads its milestones alongside (only East Lothian's, so far).
+    const record = (await years(scope.ijb.id)).find((year) => year.planYear === scope.planYear);
+    const [direction, milestones] = await Promise.all([
+      store.getDirection(scope.ijb.id, scope.planYear, ref),
+      record?.milestoneCount ? store.listMilestones(scope.ijb.id, scope.planYear) : undefined,
     ]);
-    const otherYears = years.map((record) => record.planYear).filter((year) => year !== scope.planYear);
+    if (direction) return { kind: 'found', scope, view: viewOf(direction, scope, milestones) };
+    const [known, loaded] = await Promise.all([
+      store.listDirections(scope.ijb.id, scope.planYear),
+      years(scope.ijb.id),
+    ]);
+    const otherYears = loaded.map((record) => record.planYear).filter((year) => year !== scope.planYear);
     const found = await Promise.all(
       otherYears.map(async (year) =>
         (await store.getDirection(scope.ijb.id, year, ref)) ? year : undefined,
@@ -136,5 +163,5 @@ export function createLookupService({ store, clock, defaultIjbId, profileCacheMs
   const overdue = (scope: Scope): Promise<DueResult> =>
     dueBetween(scope, undefined, addDays(scope.today, -1));
 
-  return { scope, show, search, list, due, overdue };
+  return { scope, isIjb, show, search, list, due, overdue };
 }

@@ -1,8 +1,9 @@
 import type { WorkingCalendar } from '../domain/calendar';
 import { type Deadline, dueDateOf, type Standing, standingOf } from '../domain/deadline';
-import type { Direction } from '../domain/direction';
+import { type Direction, refKey } from '../domain/direction';
 import type { Ijb } from '../domain/ijb';
 import type { LocalDate } from '../domain/local-date';
+import type { Milestone } from '../domain/milestone';
 import type { PlanYear } from '../domain/plan-year';
 
 /** Where a request is looking: one IJB's register for one plan year, as of today. */
@@ -19,22 +20,43 @@ export interface DeadlineView {
   standing?: Standing;
 }
 
+/** A delivery-plan milestone of the direction, with its first dated timeframe worked out. */
+export interface MilestoneView {
+  milestone: Milestone;
+  due?: DeadlineView;
+}
+
 /** A direction with its deadlines worked out for today: what every renderer shows. */
 export interface DirectionView {
   direction: Direction;
   deadlines: DeadlineView[];
+  /** Present when the year has a delivery plan: the key actions that deliver this direction. */
+  milestones?: MilestoneView[];
 }
 
-export function viewOf(direction: Direction, scope: Scope): DirectionView {
-  return {
+function deadlineView(deadline: Deadline, scope: Scope): DeadlineView {
+  const dueDate = dueDateOf(deadline, scope.ijb.settings.monthDeadlineRule, scope.calendar);
+  return dueDate
+    ? { deadline, dueDate, standing: standingOf(dueDate, scope.today, scope.calendar) }
+    : { deadline };
+}
+
+export function viewOf(direction: Direction, scope: Scope, milestones?: readonly Milestone[]): DirectionView {
+  const view: DirectionView = {
     direction,
-    deadlines: direction.deadlines.map((deadline) => {
-      const dueDate = dueDateOf(deadline, scope.ijb.settings.monthDeadlineRule, scope.calendar);
-      return dueDate
-        ? { deadline, dueDate, standing: standingOf(dueDate, scope.today, scope.calendar) }
-        : { deadline };
-    }),
+    deadlines: direction.deadlines.map((deadline) => deadlineView(deadline, scope)),
   };
+  if (milestones) {
+    const ref = refKey(direction.ref);
+    view.milestones = milestones
+      .filter((milestone) => milestone.directions.some((linked) => refKey(linked) === ref))
+      .map((milestone) => {
+        const first = milestone.timeframe.deadlines[0];
+        return first ? { milestone, due: deadlineView(first, scope) } : { milestone };
+      })
+      .sort((a, b) => (a.due?.dueDate ?? '9999').localeCompare(b.due?.dueDate ?? '9999'));
+  }
+  return view;
 }
 
 /** A set of directions sharing one due day, for "due" and "overdue" lists. */

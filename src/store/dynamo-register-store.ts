@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { type Direction, DirectionSchema } from '../domain/direction';
 import { IjbSchema } from '../domain/ijb';
+import { MilestoneSchema } from '../domain/milestone';
 import { batchWrite } from './batch-write';
 import { keys } from './keys';
 import type { DueEntry, PlanYearRecord, PlanYearWrite, RegisterStore } from './register-store';
@@ -110,6 +111,11 @@ export function createDynamoRegisterStore(db: DynamoDBDocumentClient, tableName:
         dueDate: item.dueDate as string,
         deadlineIndex: item.deadlineIndex as number,
       }));
+    },
+
+    async listMilestones(ijbId, planYear) {
+      const { pk } = keys.registerPartition(ijbId, planYear);
+      return (await queryPrefix(pk, 'MS#')).map((item) => MilestoneSchema.parse(strip(item)));
     },
 
     async setDeadlinesOpen(ijbId, planYear, ref, open) {

@@ -1,6 +1,7 @@
 import type { Direction } from '../domain/direction';
 import type { Ijb } from '../domain/ijb';
 import type { LocalDate } from '../domain/local-date';
+import type { Milestone } from '../domain/milestone';
 import type { PlanYear } from '../domain/plan-year';
 
 /** A plan year's set of directions as loaded, with where it came from. */
@@ -11,6 +12,8 @@ export interface PlanYearRecord {
   source: string;
   loadedAt: string;
   directionCount: number;
+  /** Delivery-plan key actions loaded with the year (its own items); absent in older records. */
+  milestoneCount?: number;
 }
 
 /** A deadline with a due day, as the due-date index holds it. */
@@ -47,4 +50,6 @@ export interface RegisterStore {
    * retired) and puts them back when it reopens, so due lists and nudges read only open ones.
    */
   setDeadlinesOpen(ijbId: string, planYear: PlanYear, ref: string, open: boolean): Promise<void>;
+  /** The year's delivery-plan milestones. */
+  listMilestones(ijbId: string, planYear: PlanYear): Promise<Milestone[]>;
 }

@@ -87,6 +87,27 @@ describe('/direction <ref>', () => {
   });
 });
 
+describe('another IJB in the same register', () => {
+  it('looks up East Lothian by name: its budget line, functions, oversight and delivery plan', async () => {
+    const { status, body } = await harness.command('east-lothian D10j');
+    expect(status).toBe(200);
+    const text = visibleText(body);
+    expect(text).toContain('D10j · Primary Care');
+    expect(text).toContain('East Lothian Integration Joint Board · Directions 2019-20');
+    expect(text).toContain('New direction · replaces D10i (2018-19)');
+    expect(text).toContain('*Budget (Primary Care)*\n£17,922k');
+    expect(text).toContain('*Delegated functions*\nPrimary Medical Services and General Medical Services');
+    expect(text).toContain('*Delivery plan* · 2 key actions');
+    expect(text).toContain('Develop eHealth and infrastructure to support primary care services.');
+  });
+
+  it('keeps the workspace’s own IJB the default, and sub-commands on it', async () => {
+    expect(visibleText((await harness.command('D10j')).body)).toContain('No D10j in Midlothian 2023-24');
+    const text = visibleText((await harness.command('east-lothian update D10j on track: fine')).body);
+    expect(text).toContain("`/direction update` works on this workspace's own IJB");
+  });
+});
+
 describe('/direction help, search, list, due, overdue', () => {
   it('explains itself with examples, bare or with help', async () => {
     for (const text of ['', 'help']) {

@@ -116,6 +116,33 @@ describe('direction card', () => {
   });
 });
 
+describe('what the papers say of a direction', () => {
+  it('says when a direction is no longer in force, what replaced it, and that it is not chased', () => {
+    const superseded = direction({
+      lifecycle: {
+        state: 'superseded',
+        outcome: 'Replaced with related Direction D10j',
+        decidedIn: { planYear: '2019-20', source: 'paper.txt' },
+      },
+      supersededBy: [{ planYear: '2019-20', ref: 'D10j' }],
+    });
+    const all = texts(renderDirectionCard(scope, viewOf(superseded, scope), 'private').blocks).join('\n');
+    expect(all).toContain(
+      ':no_entry_sign: *Superseded*: “Replaced with related Direction D10j” (2019-20 outcome table).',
+    );
+    expect(all).toContain('No longer chased');
+    expect(all).toContain(':arrow_right: Replaced by D10j (2019-20).');
+  });
+
+  it('flags a direction a later import of its paper no longer has', () => {
+    const dropped = direction({ notInPaper: { since: '2024-06-01T10:00:00.000Z', source: 'revised.docx' } });
+    const all = texts(renderDirectionCard(scope, viewOf(dropped, scope), 'private').blocks).join('\n');
+    expect(all).toContain(
+      ':warning: Not in the paper imported on 2024-06-01: kept with its history, not deleted.',
+    );
+  });
+});
+
 describe('lists', () => {
   it('stay within 50 blocks and say how many were left out', () => {
     const many = Array.from({ length: 120 }, (_, i) =>

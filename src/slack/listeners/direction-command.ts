@@ -27,7 +27,7 @@ export interface CommandDeps {
 /** Answers `/direction …` from the register. Pure of Slack: text in, reply out. */
 export async function answerDirectionCommand(
   command: DirectionCommand,
-  request: { teamId?: string },
+  request: { teamId?: string; ijbId?: string },
   lookup: LookupService,
   subcommands: readonly Subcommand[] = [],
 ): Promise<Reply> {
@@ -87,6 +87,24 @@ export function registerDirectionCommand(app: App, { lookup, ackBudgetMs, subcom
     subcommands.flatMap((subcommand) => subcommand.names.map((name) => [name, subcommand])),
   );
 
+  /**
+   * Lookups may name another IJB first — `/direction east-lothian 2019-20 D15c` — when the
+   * register holds several. Sub-commands act on the workspace's own IJB.
+   */
+  const answerLookup = async (text: string, teamId: string): Promise<Reply> => {
+    const { word, rest } = splitSubcommand(text);
+    const other = word && (await lookup.isIjb(word)) ? word : undefined;
+    if (!other) return answerDirectionCommand(parseDirectionCommand(text), { teamId }, lookup, subcommands);
+    const next = splitSubcommand(rest).word;
+    if (byName.has(next)) {
+      return renderProblem(
+        `\`/direction ${next}\` works on this workspace's own IJB; for ${other}, look things up only.`,
+        `/direction ${other} ${rest.replace(next, '').trim() || 'list'}`,
+      );
+    }
+    return answerDirectionCommand(parseDirectionCommand(rest), { teamId, ijbId: other }, lookup, subcommands);
+  };
+
   // Matches /direction and variants such as /direction-dev, so a test app can live beside the real one.
   app.command(/^\/direction(-[a-z0-9]+)?$/, async ({ command, ack, respond, logger, client }) => {
     const text = command.text ?? '';
@@ -105,7 +123,7 @@ export function registerDirectionCommand(app: App, { lookup, ackBudgetMs, subcom
           },
           { client, respond, logger },
         )
-      : answerDirectionCommand(parseDirectionCommand(text), { teamId: command.team_id }, lookup, subcommands);
+      : answerLookup(text, command.team_id);
     const answer = work.catch((error: unknown) => {
       const reference = randomUUID().slice(0, 8);
       logger.error(

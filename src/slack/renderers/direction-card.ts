@@ -12,6 +12,7 @@ import {
   type Reply,
   sections,
 } from './blocks';
+import { milestoneBlocks, paperFields, paperNotes, standingBlocks } from './direction-paper';
 import { deadlinesText, shortDate, statusText, users } from './format';
 
 /**
@@ -35,8 +36,14 @@ export function renderDirectionCard(
   const blocks: Block[] = [
     header(`${direction.ref} · ${direction.theme.name}`),
     context(
-      `${escapeMrkdwn(ijb.name)} · Directions ${direction.planYear}${direction.title ? ` · ${escapeMrkdwn(direction.title)}` : ''}`,
+      [
+        escapeMrkdwn(ijb.name),
+        `Directions ${direction.planYear}`,
+        ...(direction.title ? [escapeMrkdwn(direction.title)] : []),
+        ...paperNotes(direction),
+      ].join(' · '),
     ),
+    ...standingBlocks(direction),
     ...sections(escapeMrkdwn(direction.text)),
     ...fields([
       `*Issued to*\n${escapeMrkdwn(issuedToText(ijb, direction.issuedTo))}`,
@@ -44,7 +51,9 @@ export function renderDirectionCard(
       `*Status*\n${statusText(direction.status)}`,
       `*Lead*\n${direction.leads.length > 0 ? users(direction.leads) : 'Not assigned yet'}`,
       ...(direction.channel ? [`*Team channel*\n<#${direction.channel}>`] : []),
+      ...paperFields(direction),
     ]),
+    ...milestoneBlocks(view.milestones),
     ...sections(latestText),
     actions(`direction:${direction.ref}`, [
       button('Update progress', ACTIONS.update, value, 'primary'),

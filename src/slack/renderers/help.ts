@@ -4,6 +4,7 @@ const EXAMPLES: [string, string][] = [
   ['/direction 5.1', 'the whole direction: what it asks, of whom, by when, its status and latest update'],
   ['/direction 5.1 share', 'the same, posted in this channel for everyone'],
   ['/direction 2023-24 5.1', 'a direction from a given plan year (the latest year loaded is the default)'],
+  ['/direction east-lothian D15c', 'another IJB’s register, when this one holds several'],
   [
     '/direction search unpaid carers',
     'find directions by their words (typos forgiven); any other text searches too',
