@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { LocalDateSchema, londonDay } from '../domain/local-date';
@@ -11,6 +12,7 @@ import { createSnoozeStore } from '../store/snooze-store';
 import { createSubscriptionStore } from '../store/subscription-store';
 import { createThreadAnchorStore } from '../store/thread-anchors';
 import type { LambdaEnv } from './lambda-config';
+import { createObservability } from './observability';
 import type { SlackSecrets } from './slack-secrets';
 
 /**
@@ -69,12 +71,13 @@ export function createNudgeLambdaHandler(deps: {
     snoozes: createSnoozeStore(db, env.TABLE_NAME),
     anchors: createThreadAnchorStore(db, env.TABLE_NAME),
   };
-  // One JSON line per run (info) and per failure (warn), for CloudWatch metric filters and alarms.
+  // Structured Powertools lines (a failure as a warning) and the NudgesSent / NudgesFailed
+  // metrics the alarms read, as the other functions log and count.
+  const { logger, metrics } = createObservability('nudge', env.LOG_LEVEL);
   const log = (event: Record<string, unknown>) => {
-    const failure = String(event.event).endsWith('failed');
-    if (failure ? env.LOG_LEVEL !== 'error' : env.LOG_LEVEL === 'info' || env.LOG_LEVEL === 'debug') {
-      console.log(JSON.stringify(event));
-    }
+    const message = String(event.event);
+    if (message.endsWith('failed')) logger.warn(message, event);
+    else logger.info(message, event);
   };
 
   return async (event: NudgeEvent | undefined, context: unknown): Promise<NudgeRunSummary> => {
@@ -97,7 +100,15 @@ export function createNudgeLambdaHandler(deps: {
       stopAt,
     });
     const report = await runNudges({ ...stores, poster, clock, log }, { day, stopAt });
-    return summarise(report);
+    const summary = summarise(report);
+    metrics.addMetric('NudgesSent', MetricUnit.Count, summary.reminders);
+    metrics.addMetric(
+      'NudgesFailed',
+      MetricUnit.Count,
+      report.digests.filter((digest) => digest.outcome === 'failed').reduce((n, d) => n + d.items.length, 0),
+    );
+    metrics.publishStoredMetrics();
+    return summary;
   };
 }
 
