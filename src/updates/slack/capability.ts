@@ -2,7 +2,11 @@ import type { ProductDeps } from '../../slack/capabilities';
 import type { SlackCapability } from '../../slack/capability';
 import { PUBLISH_JOB } from '../publish-job';
 import { registerActionListeners } from './action-listeners';
-import { registerConversationListeners } from './conversation-listeners';
+import {
+  CONVERSATION_POST_JOB,
+  postConversation,
+  registerConversationListeners,
+} from './conversation-listeners';
 import { registerFormListeners } from './form-listeners';
 import { buildUpdatesKit } from './kit';
 import { checkOpenedForm, FORM_CHECK_JOB } from './open-form';
@@ -24,6 +28,7 @@ export function createUpdatesCapability(deps: ProductDeps): SlackCapability {
     jobs: {
       [PUBLISH_JOB]: (payload) => kit.publisher.handle(payload),
       [FORM_CHECK_JOB]: (payload) => checkOpenedForm(kit, payload),
+      [CONVERSATION_POST_JOB]: (payload) => postConversation(deps.slack, payload),
     },
   };
 }

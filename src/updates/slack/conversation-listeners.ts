@@ -1,5 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
+import * as z from 'zod';
 import { context } from '../../slack/renderers/blocks';
 import type { SlackRouter } from '../../slack/router';
 import type { ConversationInput } from '../conversation';
@@ -11,21 +12,48 @@ import { ConversationButtonSchema, parseValue, UPDATE_ACTIONS } from './action-i
 import type { UpdatesKit } from './kit';
 import { openUpdateForm } from './open-form';
 
-/** Posts what the conversation says: in the DM or thread it lives in; privately when only for that person. */
-export async function say(
-  slack: webApi.WebClient,
-  place: ConversationPlace,
-  said: readonly Said[],
-): Promise<void> {
+export const CONVERSATION_POST_JOB = 'updates.conversation-post';
+
+const PostsSchema = z.object({
+  posts: z.array(
+    z.object({
+      channel: z.string().min(1),
+      /** Set for a message only this person sees (chat.postEphemeral). */
+      user: z.string().optional(),
+      thread_ts: z.string().optional(),
+      text: z.string(),
+      blocks: z.array(z.record(z.string(), z.unknown())),
+    }),
+  ),
+});
+
+/**
+ * What the conversation says, rendered now and posted after the ack (a deferred job: the
+ * worker on AWS), in the DM or thread it lives in; privately when only for that person.
+ * Posting waits on Slack's Web API, which must not hold the event's answer.
+ */
+export async function say(kit: UpdatesKit, place: ConversationPlace, said: readonly Said[]): Promise<void> {
+  if (said.length === 0) return;
   const inDm = place.thread === 'dm' || place.channel.startsWith('D');
-  for (const { prompt, private: only } of said) {
+  const posts = said.map(({ prompt, private: only }) => {
     const message = renderPrompt(prompt, place.userId);
-    const thread = place.thread !== 'dm' ? { thread_ts: place.thread } : {};
-    if (only && !inDm) {
-      await slack.chat.postEphemeral({ channel: place.channel, user: place.userId, ...thread, ...message });
-    } else {
-      await slack.chat.postMessage({ channel: place.channel, ...thread, ...message });
-    }
+    return {
+      channel: place.channel,
+      ...(only && !inDm ? { user: place.userId } : {}),
+      ...(place.thread !== 'dm' ? { thread_ts: place.thread } : {}),
+      text: message.text,
+      blocks: message.blocks as unknown as Record<string, unknown>[],
+    };
+  });
+  await kit.deps.queue.enqueue({ kind: CONVERSATION_POST_JOB, payload: { posts } });
+}
+
+/** The job: posts a conversation's messages, in order. */
+export async function postConversation(slack: webApi.WebClient, payload: unknown): Promise<void> {
+  for (const { user, blocks, ...post } of PostsSchema.parse(payload).posts) {
+    const message = { ...post, blocks: blocks as unknown as KnownBlock[] };
+    if (user) await slack.chat.postEphemeral({ ...message, user });
+    else await slack.chat.postMessage(message);
   }
 }
 
@@ -52,7 +80,7 @@ export function registerConversationListeners(app: SlackRouter, kit: UpdatesKit)
       thread: event.channel_type === 'im' ? (event.thread_ts ?? 'dm') : (event.thread_ts as string),
       userId: event.user,
     };
-    await say(kit.deps.slack, place, said);
+    await say(kit, place, said);
   });
 
   const inputs: [
@@ -87,7 +115,7 @@ export function registerConversationListeners(app: SlackRouter, kit: UpdatesKit)
           blocks: [...answered, context(`→ ${answerText(input)}`)],
         });
       }
-      await say(kit.deps.slack, place, said);
+      await say(kit, place, said);
     });
   }
 
@@ -98,7 +126,7 @@ export function registerConversationListeners(app: SlackRouter, kit: UpdatesKit)
     const place = { channel: value.c, thread: value.t, userId: body.user.id };
     const draft = await kit.conversationFlow.draftOf(place, value.i);
     if (!draft) {
-      await say(kit.deps.slack, place, [
+      await say(kit, place, [
         {
           prompt: {
             kind: 'problem',
@@ -118,8 +146,7 @@ export function registerConversationListeners(app: SlackRouter, kit: UpdatesKit)
       convo: value,
       prefill: draft,
     });
-    if (reply)
-      await say(kit.deps.slack, place, [{ prompt: { kind: 'problem', text: reply.text }, private: true }]);
+    if (reply) await say(kit, place, [{ prompt: { kind: 'problem', text: reply.text }, private: true }]);
   });
 }
 
