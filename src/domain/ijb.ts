@@ -47,6 +47,8 @@ export const IjbSchema = z.object({
   }),
   /** The newest plan year loaded: the live set until a later one is loaded. */
   latestPlanYear: PlanYearSchema.optional(),
+  /** The plan years loaded with a delivery plan (milestones), kept by the store as each year is written. */
+  deliveryPlanYears: z.array(PlanYearSchema).optional(),
 });
 export type Ijb = z.infer<typeof IjbSchema>;
 

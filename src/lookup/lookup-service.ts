@@ -93,11 +93,12 @@ export function createLookupService({ store, clock, defaultIjbId, profileCacheMs
   };
 
   const show = async (scope: Scope, ref: string): Promise<ShowResult> => {
-    // A year with a delivery plan reads its milestones alongside (only East Lothian's, so far).
-    const record = (await years(scope.ijb.id)).find((year) => year.planYear === scope.planYear);
+    // A year with a delivery plan (the profile says which) reads its milestones alongside.
     const [direction, milestones] = await Promise.all([
       store.getDirection(scope.ijb.id, scope.planYear, ref),
-      record?.milestoneCount ? store.listMilestones(scope.ijb.id, scope.planYear) : undefined,
+      scope.ijb.deliveryPlanYears?.includes(scope.planYear)
+        ? store.listMilestones(scope.ijb.id, scope.planYear)
+        : undefined,
     ]);
     if (direction) return { kind: 'found', scope, view: viewOf(direction, scope, milestones) };
     const [known, loaded] = await Promise.all([

@@ -8,7 +8,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { type Direction, DirectionSchema } from '../domain/direction';
-import { IjbSchema } from '../domain/ijb';
+import { type Ijb, IjbSchema } from '../domain/ijb';
 import { MilestoneSchema } from '../domain/milestone';
 import { batchWrite } from './batch-write';
 import { keys } from './keys';
@@ -48,7 +48,7 @@ export function createDynamoRegisterStore(db: DynamoDBDocumentClient, tableName:
   return {
     async getIjb(ijbId) {
       const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.ijb(ijbId) }));
-      return Item ? IjbSchema.parse(strip(Item)) : undefined;
+      return Item ? toIjb(Item) : undefined;
     },
 
     async listIjbs() {
@@ -57,7 +57,7 @@ export function createDynamoRegisterStore(db: DynamoDBDocumentClient, tableName:
         KeyConditionExpression: 'gsi1pk = :pk',
         ExpressionAttributeValues: { ':pk': keys.ijbIndex('').gsi1pk },
       });
-      return items.map((item) => IjbSchema.parse(strip(item)));
+      return items.map(toIjb);
     },
 
     async listPlanYears(ijbId) {
@@ -163,7 +163,11 @@ export function createDynamoRegisterStore(db: DynamoDBDocumentClient, tableName:
           Item: { ...keys.planYear(ijbId, planYear), type: 'PlanYear', ...record },
         }),
       );
-      const { latestPlanYear: _ignored, ...profile } = ijb;
+      const { latestPlanYear: _latest, deliveryPlanYears: _plans, ...profile } = ijb;
+      // A string set on the profile, so a lookup learns from the one read it makes anyway
+      // whether the year has milestones to show. Only ever added: a year whose plan is later
+      // dropped costs a lookup one empty query, which is cheaper than getting this wrong.
+      const hasPlan = (record.milestoneCount ?? 0) > 0;
       await db.send(
         new UpdateCommand({
           TableName: tableName,
@@ -173,14 +177,16 @@ export function createDynamoRegisterStore(db: DynamoDBDocumentClient, tableName:
             .map((name) => `#${name} = :${name}`)
             .join(
               ', ',
-            )}, #type = :type, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, #latest = if_not_exists(#latest, :year)`,
+            )}, #type = :type, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, #latest = if_not_exists(#latest, :year)${hasPlan ? ' ADD #plans :years' : ''}`,
           ExpressionAttributeNames: {
             ...Object.fromEntries(Object.keys(profile).map((name) => [`#${name}`, name])),
             '#type': 'type',
             '#latest': 'latestPlanYear',
+            ...(hasPlan ? { '#plans': 'deliveryPlanYears' } : {}),
           },
           ExpressionAttributeValues: {
             ...Object.fromEntries(Object.entries(profile).map(([name, value]) => [`:${name}`, value])),
+            ...(hasPlan ? { ':years': new Set([planYear]) } : {}),
             ':type': 'Ijb',
             ':gsi1pk': keys.ijbIndex(ijbId).gsi1pk,
             ':gsi1sk': keys.ijbIndex(ijbId).gsi1sk,
@@ -210,6 +216,12 @@ function strip(item: Item): Item {
   const rest = { ...item };
   for (const name of KEY_ATTRIBUTES) delete rest[name];
   return rest;
+}
+
+function toIjb(item: Item): Ijb {
+  const { deliveryPlanYears, ...rest } = strip(item);
+  const plans = deliveryPlanYears instanceof Set ? [...deliveryPlanYears].map(String).sort() : undefined;
+  return IjbSchema.parse(plans ? { ...rest, deliveryPlanYears: plans } : rest);
 }
 
 function toDirection(item: Item): Direction {

@@ -57,6 +57,29 @@ describe('the register in DynamoDB', () => {
   });
 });
 
+describe('lookups against the register', () => {
+  it('read a direction cold with two requests (profile, direction), warm with one', async () => {
+    const { createLookupService } = await import('../../src/lookup/lookup-service');
+    const { instrumentStore } = await import('../support/harness');
+    const counted = instrumentStore(store);
+    const lookup = createLookupService({
+      store: counted.store,
+      clock: () => new Date(),
+      defaultIjbId: 'midlothian',
+    });
+    const look = async () => {
+      const scoped = await lookup.scope({});
+      if (!scoped.ok) throw new Error(scoped.problem);
+      return lookup.show(scoped.scope, '5.1');
+    };
+    expect((await look()).kind).toBe('found');
+    expect(counted.calls).toEqual(['getIjb', 'getDirection']);
+    counted.calls.length = 0;
+    await look();
+    expect(counted.calls).toEqual(['getDirection']);
+  });
+});
+
 describe('IJB admins', () => {
   it('are the configured ones plus those an admin adds', async () => {
     const admins = createAdminDirectory(data.db, data.tableName, ['U0ADMIN']);
