@@ -1,9 +1,8 @@
 import { isOpen } from '../domain/direction';
-import type { Ijb } from '../domain/ijb';
 import { addDays, firstDayOfMonth, type LocalDate, lastDayOfMonth, londonDay } from '../domain/local-date';
 import type { PlanYear } from '../domain/plan-year';
 import { calendarFor } from '../register/calendars';
-import type { PlanYearRecord, RegisterStore } from '../store/register-store';
+import type { RegisterStore } from '../store/register-store';
 import type { DueWindow } from './command';
 import { nearestRefs } from './nearest-refs';
 import { type SearchHit, searchDirections } from './search';
@@ -35,38 +34,17 @@ export type LookupService = ReturnType<typeof createLookupService>;
 
 /** Looking things up in the register: one direction, a search, what is due. Read-only. */
 export function createLookupService({ store, clock, defaultIjbId, profileCacheMs = 30_000 }: LookupDeps) {
-  const profiles = new Map<string, { ijb: Ijb | undefined; until: number }>();
-  const yearRecords = new Map<string, { records: PlanYearRecord[]; until: number }>();
+  // Profiles, plan years and the IJB list change only when a paper is loaded: reused for a while.
+  const profile = reusedFor(profileCacheMs, (ijbId: string) => store.getIjb(ijbId));
+  const years = reusedFor(profileCacheMs, (ijbId: string) => store.listPlanYears(ijbId));
+  const ijbIds = reusedFor(
+    profileCacheMs,
+    async (_all: string) => new Set((await store.listIjbs()).map((ijb) => ijb.id)),
+  );
 
-  const profile = async (ijbId: string): Promise<Ijb | undefined> => {
-    const now = Date.now();
-    const cached = profiles.get(ijbId);
-    if (cached && cached.until > now) return cached.ijb;
-    const ijb = await store.getIjb(ijbId);
-    profiles.set(ijbId, { ijb, until: now + profileCacheMs });
-    return ijb;
-  };
-
-  let ijbIds: { ids: Set<string>; until: number } | undefined;
-  /** Whether `word` names an IJB in the register (not just any word): the list is reused like profiles. */
-  const isIjb = async (word: string): Promise<boolean> => {
-    if (!/^[a-z][a-z0-9-]{2,40}$/.test(word)) return false;
-    const now = Date.now();
-    if (!ijbIds || ijbIds.until <= now) {
-      ijbIds = { ids: new Set((await store.listIjbs()).map((ijb) => ijb.id)), until: now + profileCacheMs };
-    }
-    return ijbIds.ids.has(word);
-  };
-
-  /** The plan years loaded for an IJB, reused like the profile. */
-  const years = async (ijbId: string): Promise<PlanYearRecord[]> => {
-    const now = Date.now();
-    const cached = yearRecords.get(ijbId);
-    if (cached && cached.until > now) return cached.records;
-    const records = await store.listPlanYears(ijbId);
-    yearRecords.set(ijbId, { records, until: now + profileCacheMs });
-    return records;
-  };
+  /** Whether `word` names an IJB in the register (not just any word). */
+  const isIjb = async (word: string): Promise<boolean> =>
+    /^[a-z][a-z0-9-]{2,40}$/.test(word) && (await ijbIds('all')).has(word);
 
   const scope = async (request: {
     ijbId?: string;
@@ -165,4 +143,17 @@ export function createLookupService({ store, clock, defaultIjbId, profileCacheMs
     dueBetween(scope, undefined, addDays(scope.today, -1));
 
   return { scope, isIjb, show, search, list, due, overdue };
+}
+
+/** `load`, remembered per key for `ms` milliseconds. */
+function reusedFor<T>(ms: number, load: (key: string) => Promise<T>): (key: string) => Promise<T> {
+  const kept = new Map<string, { value: T; until: number }>();
+  return async (key) => {
+    const now = Date.now();
+    const cached = kept.get(key);
+    if (cached && cached.until > now) return cached.value;
+    const value = await load(key);
+    kept.set(key, { value, until: now + ms });
+    return value;
+  };
 }

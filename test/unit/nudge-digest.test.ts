@@ -6,18 +6,11 @@ import type { Ijb } from '../../src/domain/ijb';
 import type { DigestLine } from '../../src/nudges/plan';
 import { renderDigest } from '../../src/nudges/renderers/digest';
 import { markSnoozed } from '../../src/nudges/renderers/snoozed';
+import { IJB_PROFILES } from '../../src/register/ijb-profiles';
 import type { Block } from '../../src/slack/renderers/blocks';
 
 const calendar = scottishCalendar();
-const ijb: Ijb = {
-  id: 'midlothian',
-  name: 'Midlothian Integration Joint Board',
-  shortName: 'Midlothian',
-  healthBoard: 'NHS Lothian',
-  council: 'Midlothian Council',
-  settings: { monthDeadlineRule: 'end-of-month', closures: [] },
-  latestPlanYear: '2023-24',
-};
+const ijb: Ijb = { ...(IJB_PROFILES.midlothian as Ijb), latestPlanYear: '2023-24' };
 
 function line(
   ref: string,

@@ -3,19 +3,12 @@ import { scottishCalendar } from '../../src/domain/calendar';
 import type { Direction } from '../../src/domain/direction';
 import type { Ijb } from '../../src/domain/ijb';
 import { type Scope, viewOf } from '../../src/lookup/views';
+import { IJB_PROFILES } from '../../src/register/ijb-profiles';
 import { type Block, clip, splitText, summary } from '../../src/slack/renderers/blocks';
 import { renderDirectionCard } from '../../src/slack/renderers/direction-card';
 import { renderDirectionList } from '../../src/slack/renderers/lists';
 
-const ijb: Ijb = {
-  id: 'midlothian',
-  name: 'Midlothian Integration Joint Board',
-  shortName: 'Midlothian',
-  healthBoard: 'NHS Lothian',
-  council: 'Midlothian Council',
-  settings: { monthDeadlineRule: 'end-of-month', closures: [] },
-  latestPlanYear: '2023-24',
-};
+const ijb: Ijb = { ...(IJB_PROFILES.midlothian as Ijb), latestPlanYear: '2023-24' };
 const scope: Scope = { ijb, planYear: '2023-24', calendar: scottishCalendar(), today: '2024-12-20' };
 
 function direction(overrides: Partial<Direction> = {}): Direction {
