@@ -1,4 +1,5 @@
 import { londonDay } from '../domain/local-date';
+import { SnoozeSchema, snoozeUntil } from '../domain/snooze';
 import { DirectionButtonValueSchema } from '../slack/action-ids';
 import type { ProductDeps } from '../slack/capabilities';
 import type { SlackCapability, Subcommand } from '../slack/capability';
@@ -12,7 +13,6 @@ import { NUDGE_ACTIONS } from './renderers/action-ids';
 import { nudgeBlockId } from './renderers/digest';
 import { markSnoozed, snoozeConfirmation } from './renderers/snoozed';
 import { renderSubscriptionOutcome } from './renderers/subscriptions';
-import { SnoozeSchema, snoozeUntil } from './snooze';
 import { SUBSCRIBE_EXAMPLE } from './subscribe-command';
 import { createSubscriptionService } from './subscriptions-service';
 

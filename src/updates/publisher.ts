@@ -1,13 +1,13 @@
 import type { webApi } from '@slack/bolt';
 import type { AdminDirectory } from '../access/admins';
 import type { Direction } from '../domain/direction';
+import { type ProgressUpdate, proposalOf } from '../domain/progress-update';
 import type { LookupService } from '../lookup/lookup-service';
 import { viewOf } from '../lookup/views';
 import type { RegisterStore } from '../store/register-store';
 import type { StatusCard, StatusCardStore } from '../store/status-card-store';
 import type { ThreadAnchorStore } from '../store/thread-anchors';
 import type { UpdateStore } from '../store/update-store';
-import { type ProgressUpdate, proposalOf } from './progress-update';
 import { PublishJobSchema } from './publish-job';
 import type { Message } from './render/conversation';
 import { renderDecided, renderNoAdmins, renderSignOffRequest } from './render/sign-off';

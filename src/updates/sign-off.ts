@@ -1,7 +1,7 @@
 import { formatDay, londonDay } from '../domain/local-date';
+import { type DirectionKey, proposalOf, type SignOffDecision } from '../domain/progress-update';
 import type { UpdateStore } from '../store/update-store';
 import type { Permissions } from './permissions';
-import { type DirectionKey, proposalOf, type SignOffDecision } from './progress-update';
 import type { UpdateService } from './update-service';
 
 export type DecisionResult = { ok: true; decision: SignOffDecision } | { ok: false; reason: string };

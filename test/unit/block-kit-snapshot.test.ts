@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { scottishCalendar } from '../../src/domain/calendar';
+import type { ConversationState } from '../../src/domain/conversation-state';
 import { standingOf } from '../../src/domain/deadline';
 import type { Direction } from '../../src/domain/direction';
 import type { Ijb } from '../../src/domain/ijb';
+import type { ProgressUpdate, SignOffDecision } from '../../src/domain/progress-update';
 import { importPaper } from '../../src/import/import-paper';
 import type { DueResult } from '../../src/lookup/lookup-service';
 import { type Scope, viewOf } from '../../src/lookup/views';
@@ -27,8 +29,6 @@ import {
   renderProblem,
   renderSearchResults,
 } from '../../src/slack/renderers/lists';
-import type { ConversationState } from '../../src/updates/conversation-state';
-import type { ProgressUpdate, SignOffDecision } from '../../src/updates/progress-update';
 import { renderAdminAdded, renderAdmins, renderAssigned } from '../../src/updates/render/admin';
 import { renderPrompt } from '../../src/updates/render/conversation';
 import { renderHistory } from '../../src/updates/render/history';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Direction } from '../../src/domain/direction';
-import type { HistoryEvent, ProgressUpdate } from '../../src/updates/progress-update';
+import type { HistoryEvent, ProgressUpdate } from '../../src/domain/progress-update';
 import { renderPrompt } from '../../src/updates/render/conversation';
 import { renderHistory } from '../../src/updates/render/history';
 import { renderSaved } from '../../src/updates/render/receipts';

@@ -1,5 +1,6 @@
 import { type Ijb, recipientName } from '../../domain/ijb';
 import { formatDay } from '../../domain/local-date';
+import type { SubscriptionFilter } from '../../domain/subscription';
 import {
   type Block,
   context,
@@ -11,7 +12,6 @@ import {
 import { shortDate } from '../../slack/renderers/format';
 import { renderProblem } from '../../slack/renderers/lists';
 import { SUBSCRIBE_EXAMPLE } from '../subscribe-command';
-import type { SubscriptionFilter } from '../subscription';
 import type { ChannelFollowing, SubscriptionOutcome } from '../subscriptions-service';
 
 export function describeFilter(filter: SubscriptionFilter, ijb: Ijb): string {

@@ -1,9 +1,9 @@
 import type { Button } from '@slack/types';
+import type { ConversationState } from '../../domain/conversation-state';
+import { UPDATE_STATUS_LABELS, type UpdateStatus } from '../../domain/progress-update';
 import { type Block, button, context, escapeMrkdwn, sections } from '../../slack/renderers/blocks';
 import { shortDate } from '../../slack/renderers/format';
 import type { Prompt } from '../conversation';
-import type { ConversationState } from '../conversation-state';
-import { UPDATE_STATUS_LABELS, type UpdateStatus } from '../progress-update';
 import { UPDATE_ACTIONS } from '../slack/action-ids';
 import { type RawUpdate, validateUpdate } from '../update-input';
 import { savedBlocks } from './receipts';

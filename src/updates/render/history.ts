@@ -1,3 +1,5 @@
+import type { HistoryEvent, ProgressUpdate, SignOffDecision } from '../../domain/progress-update';
+import { withinCorrectionWindow } from '../../domain/progress-update';
 import {
   type Block,
   button,
@@ -9,8 +11,6 @@ import {
   type Reply,
   sections,
 } from '../../slack/renderers/blocks';
-import type { HistoryEvent, ProgressUpdate, SignOffDecision } from '../progress-update';
-import { withinCorrectionWindow } from '../progress-update';
 import { UPDATE_ACTIONS } from '../slack/action-ids';
 import { correctionButtons } from './receipts';
 import { contentLines, statusOfUpdate, when } from './update-text';

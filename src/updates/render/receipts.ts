@@ -1,5 +1,6 @@
 import type { Button } from '@slack/types';
 import { STATUS_LABELS, type UpdateSummary } from '../../domain/direction';
+import { type ProgressUpdate, proposalOf, UPDATE_STATUS_LABELS } from '../../domain/progress-update';
 import {
   type Block,
   button,
@@ -9,7 +10,6 @@ import {
   sections,
 } from '../../slack/renderers/blocks';
 import { statusText } from '../../slack/renderers/format';
-import { type ProgressUpdate, proposalOf, UPDATE_STATUS_LABELS } from '../progress-update';
 import { UPDATE_ACTIONS } from '../slack/action-ids';
 import { contentLines, correctableUntil, statusOfUpdate } from './update-text';
 

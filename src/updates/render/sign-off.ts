@@ -1,7 +1,7 @@
 import { STATUS_LABELS } from '../../domain/direction';
+import type { ProgressUpdate, SignOffDecision } from '../../domain/progress-update';
+import { proposalOf } from '../../domain/progress-update';
 import { type Block, button, context, escapeMrkdwn, sections } from '../../slack/renderers/blocks';
-import type { ProgressUpdate, SignOffDecision } from '../progress-update';
-import { proposalOf } from '../progress-update';
 import { UPDATE_ACTIONS } from '../slack/action-ids';
 import type { Message } from './conversation';
 import { renderDecisionEntry } from './status-card';

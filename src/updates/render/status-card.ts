@@ -1,4 +1,5 @@
 import { STATUS_LABELS } from '../../domain/direction';
+import type { ProgressUpdate, SignOffDecision } from '../../domain/progress-update';
 import type { DirectionView } from '../../lookup/views';
 import { ACTIONS, buttonValue } from '../../slack/action-ids';
 import {
@@ -13,7 +14,6 @@ import {
   summary,
 } from '../../slack/renderers/blocks';
 import { deadlinesText, shortDate, statusText, users } from '../../slack/renderers/format';
-import type { ProgressUpdate, SignOffDecision } from '../progress-update';
 import type { PublishEvent } from '../publish-job';
 import type { Message } from './conversation';
 import { contentLines, londonTime, quote, statusOfUpdate } from './update-text';

@@ -1,8 +1,8 @@
 import type { Button, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import type { Direction } from '../../domain/direction';
+import { UPDATE_STATUS_LABELS, type UpdateStatus, UpdateStatusSchema } from '../../domain/progress-update';
 import { clip, context, escapeMrkdwn, sections, summary } from '../../slack/renderers/blocks';
 import { shortDate } from '../../slack/renderers/format';
-import { UPDATE_STATUS_LABELS, type UpdateStatus, UpdateStatusSchema } from '../progress-update';
 import { type FormMetadata, UPDATE_ACTIONS } from '../slack/action-ids';
 import { LIMITS, type RawUpdate, type UpdateField } from '../update-input';
 

@@ -1,12 +1,12 @@
 import type { webApi } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import * as z from 'zod';
+import type { ConversationPlace } from '../../domain/conversation-state';
+import { UPDATE_STATUS_LABELS, UpdateStatusSchema } from '../../domain/progress-update';
 import { context } from '../../slack/renderers/blocks';
 import type { SlackRouter } from '../../slack/router';
 import type { ConversationInput } from '../conversation';
 import type { Said } from '../conversation-service';
-import type { ConversationPlace } from '../conversation-state';
-import { UPDATE_STATUS_LABELS, UpdateStatusSchema } from '../progress-update';
 import { renderPrompt } from '../render/conversation';
 import { ConversationButtonSchema, parseValue, UPDATE_ACTIONS } from './action-ids';
 import type { UpdatesKit } from './kit';

@@ -1,9 +1,9 @@
 import type { webApi } from '@slack/bolt';
 import type { View } from '@slack/types';
 import * as z from 'zod';
+import type { DirectionKey } from '../../domain/progress-update';
 import type { Reply } from '../../slack/renderers/blocks';
 import { renderMissing, renderProblem } from '../../slack/renderers/lists';
-import type { DirectionKey } from '../progress-update';
 import { renderRefusal } from '../render/receipts';
 import { prefillFrom, renderNotice, renderUpdateForm } from '../render/update-form';
 import type { RawUpdate } from '../update-input';

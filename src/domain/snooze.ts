@@ -1,8 +1,8 @@
 import * as z from 'zod';
-import { DirectionRefSchema, IjbIdSchema } from '../domain/direction';
-import { SlackChannelIdSchema } from '../domain/ijb';
-import { addDays, type LocalDate, LocalDateSchema } from '../domain/local-date';
-import { PlanYearSchema } from '../domain/plan-year';
+import { DirectionRefSchema, IjbIdSchema } from './direction';
+import { SlackChannelIdSchema } from './ijb';
+import { addDays, type LocalDate, LocalDateSchema } from './local-date';
+import { PlanYearSchema } from './plan-year';
 
 /** "Snooze a week": a direction's reminders in one channel (or one person's DM) pause for 7 days. */
 export const SNOOZE_DAYS = 7;

@@ -1,13 +1,7 @@
 import * as z from 'zod';
-import {
-  type Direction,
-  DirectionRefSchema,
-  IjbIdSchema,
-  RecipientSchema,
-  refKey,
-} from '../domain/direction';
-import { SlackChannelIdSchema } from '../domain/ijb';
-import { PlanYearSchema } from '../domain/plan-year';
+import { type Direction, DirectionRefSchema, IjbIdSchema, RecipientSchema, refKey } from './direction';
+import { SlackChannelIdSchema } from './ijb';
+import { PlanYearSchema } from './plan-year';
 
 /**
  * What a channel follows beyond its own directions (a direction's team channel always hears

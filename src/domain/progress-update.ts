@@ -1,11 +1,6 @@
 import * as z from 'zod';
-import {
-  type DirectionStatus,
-  DirectionStatusSchema,
-  STATUS_LABELS,
-  type UpdateSummary,
-} from '../domain/direction';
-import { LocalDateSchema } from '../domain/local-date';
+import { type DirectionStatus, DirectionStatusSchema, STATUS_LABELS, type UpdateSummary } from './direction';
+import { LocalDateSchema } from './local-date';
 
 /**
  * What a lead may report: any status but "not reported". "Achieved" and "Retired" are

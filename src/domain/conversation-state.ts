@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { UpdateSummarySchema } from '../domain/direction';
+import { UpdateSummarySchema } from './direction';
 import { UpdateStatusSchema } from './progress-update';
 
 /** A conversation is forgotten after a day of silence; the person is told when they come back. */
