@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from '../config';
-import { buildSlackProduct, type SlackProduct } from '../slack/product';
+import { buildSlackProduct, type SlackProduct } from '../product/slack-product';
 import type { RegisterStore } from '../store/register-store';
 import { createInProcessQueue } from '../work/job-queue';
 

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { IJB_PROFILES } from '../../register/ijb-profiles';
-import type { ProductDeps } from '../../slack/capabilities';
-import type { SlackCapability, Subcommand } from '../../slack/capability';
+import type { CapabilityDeps, SlackCapability, Subcommand } from '../../slack/capability';
 import type { Reply } from '../../slack/renderers/blocks';
 import {
   renderImportApplied,
@@ -27,7 +26,7 @@ const HOW =
  * Slack needs: the message.im event, files:read, chat:write, im:history, and the App Home
  * Messages tab turned on.
  */
-export function createImportCapability(deps: ProductDeps): SlackCapability {
+export function createImportCapability(deps: CapabilityDeps): SlackCapability {
   const importDeps = {
     store: deps.store,
     imports: createImportStore(deps.db, deps.tableName),

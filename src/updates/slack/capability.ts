@@ -1,5 +1,4 @@
-import type { ProductDeps } from '../../slack/capabilities';
-import type { SlackCapability } from '../../slack/capability';
+import type { CapabilityDeps, SlackCapability } from '../../slack/capability';
 import { PUBLISH_JOB } from '../publish-job';
 import { registerActionListeners } from './action-listeners';
 import {
@@ -16,7 +15,7 @@ import { updateSubcommands } from './subcommands';
  * Progress updates in Slack: by form, in one line, or in a conversation; history, "mine",
  * assignment and admins; the living status card; edit and undo; sign-off of Achieved/Retire.
  */
-export function createUpdatesCapability(deps: ProductDeps): SlackCapability {
+export function createUpdatesCapability(deps: CapabilityDeps): SlackCapability {
   const kit = buildUpdatesKit(deps);
   return {
     subcommands: updateSubcommands(kit),

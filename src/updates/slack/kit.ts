@@ -1,5 +1,5 @@
 import { createLookupService, type LookupService } from '../../lookup/lookup-service';
-import type { ProductDeps } from '../../slack/capabilities';
+import type { CapabilityDeps } from '../../slack/capability';
 import { createConversationStore } from '../../store/conversation-store';
 import { createDirectionSummaryStore } from '../../store/direction-summary-store';
 import { createLeadStore } from '../../store/lead-store';
@@ -16,7 +16,7 @@ import { createUpdateService, type UpdateService } from '../update-service';
 
 /** Everything the updates capability is made of, built once from the product's dependencies. */
 export interface UpdatesKit {
-  deps: ProductDeps;
+  deps: CapabilityDeps;
   lookup: LookupService;
   updates: UpdateStore;
   permissions: Permissions;
@@ -29,7 +29,7 @@ export interface UpdatesKit {
   log: (message: string, error?: unknown) => void;
 }
 
-export function buildUpdatesKit(deps: ProductDeps): UpdatesKit {
+export function buildUpdatesKit(deps: CapabilityDeps): UpdatesKit {
   const { db, tableName, store, clock, slack } = deps;
   const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
   const lookup = createLookupService({ store, clock, defaultIjbId: deps.defaultIjbId });

@@ -2,13 +2,13 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { App } from '@slack/bolt';
 import { createAdminDirectory } from '../access/admins';
 import { createLookupService } from '../lookup/lookup-service';
+import { createBotClient, createSlackApp, type SlackAppOptions } from '../slack/app';
+import type { SlackCapability } from '../slack/capability';
 import type { RegisterStore } from '../store/register-store';
 import { createThreadAnchorStore } from '../store/thread-anchors';
 import type { JobHandlers, JobQueue } from '../work/job-queue';
 import { type ProductMetrics, uncountedMetrics } from '../work/metrics';
-import { createBotClient, createSlackApp, type SlackAppOptions } from './app';
 import { createCapabilities, jobHandlersOf, type ProductDeps } from './capabilities';
-import type { SlackCapability } from './capability';
 
 export interface SlackProductInput {
   /** Transport: the local HTTP server, Socket Mode, AwsLambdaReceiver, or none (the worker). */

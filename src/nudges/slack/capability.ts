@@ -1,27 +1,26 @@
-import { londonDay } from '../domain/local-date';
-import { SnoozeSchema, snoozeUntil } from '../domain/snooze';
-import { DirectionButtonValueSchema } from '../slack/action-ids';
-import type { ProductDeps } from '../slack/capabilities';
-import type { SlackCapability, Subcommand } from '../slack/capability';
-import type { Block } from '../slack/renderers/blocks';
-import { renderProblem } from '../slack/renderers/lists';
-import { toSlackMessage } from '../slack/reply';
-import type { SlackRouter } from '../slack/router';
-import { createSnoozeStore } from '../store/snooze-store';
-import { createSubscriptionStore } from '../store/subscription-store';
-import { NUDGE_ACTIONS } from './renderers/action-ids';
-import { nudgeBlockId } from './renderers/digest';
-import { markSnoozed, snoozeConfirmation } from './renderers/snoozed';
-import { renderSubscriptionOutcome } from './renderers/subscriptions';
-import { SUBSCRIBE_EXAMPLE } from './subscribe-command';
-import { createSubscriptionService } from './subscriptions-service';
+import { londonDay } from '../../domain/local-date';
+import { SnoozeSchema, snoozeUntil } from '../../domain/snooze';
+import { DirectionButtonValueSchema } from '../../slack/action-ids';
+import type { CapabilityDeps, SlackCapability, Subcommand } from '../../slack/capability';
+import type { Block } from '../../slack/renderers/blocks';
+import { renderProblem } from '../../slack/renderers/lists';
+import { toSlackMessage } from '../../slack/reply';
+import type { SlackRouter } from '../../slack/router';
+import { createSnoozeStore } from '../../store/snooze-store';
+import { createSubscriptionStore } from '../../store/subscription-store';
+import { NUDGE_ACTIONS } from '../renderers/action-ids';
+import { nudgeBlockId } from '../renderers/digest';
+import { markSnoozed, snoozeConfirmation } from '../renderers/snoozed';
+import { renderSubscriptionOutcome } from '../renderers/subscriptions';
+import { SUBSCRIBE_EXAMPLE } from '../subscribe-command';
+import { createSubscriptionService } from '../subscriptions-service';
 
 /**
  * Nudges in Slack: which channels hear about which directions (subscribe, unsubscribe,
  * subscriptions) and the digest's [Snooze a week] button. The digests themselves are posted
  * by the daily run (lambdas/nudge.ts, `npm run nudge`).
  */
-export function createNudgesCapability(deps: ProductDeps): SlackCapability {
+export function createNudgesCapability(deps: CapabilityDeps): SlackCapability {
   const snoozes = createSnoozeStore(deps.db, deps.tableName);
   const service = createSubscriptionService({
     store: deps.store,

@@ -1,11 +1,11 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Receiver } from '@slack/bolt';
-import { buildSlackProduct, type SlackProduct } from '../slack/product';
+import type { LambdaEnv } from '../aws/lambda-config';
+import type { Observability } from '../aws/observability';
+import type { SlackSecrets } from '../aws/slack-secrets';
 import { createDynamoRegisterStore } from '../store/dynamo-register-store';
 import type { JobQueue } from '../work/job-queue';
-import type { LambdaEnv } from './lambda-config';
-import type { Observability } from './observability';
-import type { SlackSecrets } from './slack-secrets';
+import { buildSlackProduct, type SlackProduct } from './slack-product';
 
 /** The Slack product as every Lambda function builds it: from its environment, secret and logs. */
 export function buildLambdaProduct(input: {
