@@ -1,6 +1,10 @@
 import type { AdminDirectory } from '../access/admins';
 import { type Direction, isOpen, STATUS_LABELS } from '../domain/direction';
-import type { ChannelMembership } from './channel-membership';
+
+/** Whether a person is in a direction's team channel; Slack answers it (slack/channel-membership.ts). */
+export interface ChannelMembership {
+  isMember(channel: string, userId: string): Promise<boolean | 'unknown'>;
+}
 
 export type UpdateRight =
   | { ok: true; as: 'lead' | 'admin' | 'member' }

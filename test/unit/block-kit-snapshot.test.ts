@@ -9,9 +9,9 @@ import { importPaper } from '../../src/import/import-paper';
 import type { DueResult } from '../../src/lookup/lookup-service';
 import { type Scope, viewOf } from '../../src/lookup/views';
 import type { DigestLine } from '../../src/nudges/plan';
-import { renderDigest } from '../../src/nudges/renderers/digest';
-import { markSnoozed, snoozeConfirmation } from '../../src/nudges/renderers/snoozed';
-import { renderSubscriptionOutcome } from '../../src/nudges/renderers/subscriptions';
+import { renderDigest } from '../../src/nudges/slack/renderers/digest';
+import { markSnoozed, snoozeConfirmation } from '../../src/nudges/slack/renderers/snoozed';
+import { renderSubscriptionOutcome } from '../../src/nudges/slack/renderers/subscriptions';
 import type { ChannelFollowing } from '../../src/nudges/subscriptions-service';
 import { IJB_PROFILES } from '../../src/register/ijb-profiles';
 import { renderDirectionCard } from '../../src/slack/renderers/direction-card';
@@ -29,24 +29,24 @@ import {
   renderProblem,
   renderSearchResults,
 } from '../../src/slack/renderers/lists';
-import { renderAdminAdded, renderAdmins, renderAssigned } from '../../src/updates/render/admin';
-import { renderPrompt } from '../../src/updates/render/conversation';
-import { renderHistory } from '../../src/updates/render/history';
-import { renderMine } from '../../src/updates/render/mine';
+import { renderAdminAdded, renderAdmins, renderAssigned } from '../../src/updates/slack/render/admin';
+import { renderPrompt } from '../../src/updates/slack/render/conversation';
+import { renderHistory } from '../../src/updates/slack/render/history';
+import { renderMine } from '../../src/updates/slack/render/mine';
 import {
   renderEdited,
   renderNotSaved,
   renderRefusal,
   renderSaved,
   renderUndone,
-} from '../../src/updates/render/receipts';
-import { renderDecided, renderNoAdmins, renderSignOffRequest } from '../../src/updates/render/sign-off';
+} from '../../src/updates/slack/render/receipts';
+import { renderDecided, renderNoAdmins, renderSignOffRequest } from '../../src/updates/slack/render/sign-off';
 import {
   renderDecisionEntry,
   renderStatusCard,
   renderThreadEntry,
-} from '../../src/updates/render/status-card';
-import { prefillFrom, renderNotice, renderUpdateForm } from '../../src/updates/render/update-form';
+} from '../../src/updates/slack/render/status-card';
+import { prefillFrom, renderNotice, renderUpdateForm } from '../../src/updates/slack/render/update-form';
 import { MIDLOTHIAN_PAPER } from '../support/papers';
 
 /**

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Direction } from '../../src/domain/direction';
 import type { HistoryEvent, ProgressUpdate } from '../../src/domain/progress-update';
-import { renderPrompt } from '../../src/updates/render/conversation';
-import { renderHistory } from '../../src/updates/render/history';
-import { renderSaved } from '../../src/updates/render/receipts';
-import { renderUpdateForm } from '../../src/updates/render/update-form';
+import { renderPrompt } from '../../src/updates/slack/render/conversation';
+import { renderHistory } from '../../src/updates/slack/render/history';
+import { renderSaved } from '../../src/updates/slack/render/receipts';
+import { renderUpdateForm } from '../../src/updates/slack/render/update-form';
 
 const longest: ProgressUpdate = {
   id: 'x'.repeat(20),

@@ -8,12 +8,12 @@ import { toSlackMessage } from '../../slack/reply';
 import type { SlackRouter } from '../../slack/router';
 import { createSnoozeStore } from '../../store/snooze-store';
 import { createSubscriptionStore } from '../../store/subscription-store';
-import { NUDGE_ACTIONS } from '../renderers/action-ids';
-import { nudgeBlockId } from '../renderers/digest';
-import { markSnoozed, snoozeConfirmation } from '../renderers/snoozed';
-import { renderSubscriptionOutcome } from '../renderers/subscriptions';
 import { SUBSCRIBE_EXAMPLE } from '../subscribe-command';
 import { createSubscriptionService } from '../subscriptions-service';
+import { NUDGE_ACTIONS } from './renderers/action-ids';
+import { nudgeBlockId } from './renderers/digest';
+import { markSnoozed, snoozeConfirmation } from './renderers/snoozed';
+import { renderSubscriptionOutcome } from './renderers/subscriptions';
 
 /**
  * Nudges in Slack: which channels hear about which directions (subscribe, unsubscribe,

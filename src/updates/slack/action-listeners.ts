@@ -6,13 +6,13 @@ import { statusText } from '../../slack/renderers/format';
 import { renderProblem } from '../../slack/renderers/lists';
 import { toSlackMessage } from '../../slack/reply';
 import type { SlackRouter } from '../../slack/router';
-import { renderRefusal, renderUndone } from '../render/receipts';
-import { renderDecided } from '../render/sign-off';
-import { renderNotice } from '../render/update-form';
 import { HistoryButtonSchema, parseValue, UPDATE_ACTIONS, UpdateButtonSchema } from './action-ids';
 import { historyPage } from './history-page';
 import type { UpdatesKit } from './kit';
 import { openUpdateForm } from './open-form';
+import { renderRefusal, renderUndone } from './render/receipts';
+import { renderDecided } from './render/sign-off';
+import { renderNotice } from './render/update-form';
 
 const STALE = 'That button is from an older message I can no longer read. Run the command again.';
 

@@ -7,10 +7,10 @@ import { context } from '../../slack/renderers/blocks';
 import type { SlackRouter } from '../../slack/router';
 import type { ConversationInput } from '../conversation';
 import type { Said } from '../conversation-service';
-import { renderPrompt } from '../render/conversation';
 import { ConversationButtonSchema, parseValue, UPDATE_ACTIONS } from './action-ids';
 import type { UpdatesKit } from './kit';
 import { openUpdateForm } from './open-form';
+import { renderPrompt } from './render/conversation';
 
 export const CONVERSATION_POST_JOB = 'updates.conversation-post';
 

@@ -3,14 +3,14 @@ import * as z from 'zod';
 import { londonDay } from '../../domain/local-date';
 import { context, sections } from '../../slack/renderers/blocks';
 import type { SlackRouter } from '../../slack/router';
-import { correctionButtons, savedBlocks } from '../render/receipts';
-import { renderDecided } from '../render/sign-off';
-import { readForm, renderNotice } from '../render/update-form';
-import { contentLines, statusOfUpdate } from '../render/update-text';
 import { plainText } from '../slack-text';
 import { type UpdateField, validateUpdate } from '../update-input';
 import { FormMetadataSchema, parseValue, SendBackMetadataSchema, UPDATE_ACTIONS } from './action-ids';
 import type { UpdatesKit } from './kit';
+import { correctionButtons, savedBlocks } from './render/receipts';
+import { renderDecided } from './render/sign-off';
+import { readForm, renderNotice } from './render/update-form';
+import { contentLines, statusOfUpdate } from './render/update-text';
 
 type Ack = (response?: ViewResponseAction) => Promise<void>;
 

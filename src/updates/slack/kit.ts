@@ -5,14 +5,14 @@ import { createDirectionSummaryStore } from '../../store/direction-summary-store
 import { createLeadStore } from '../../store/lead-store';
 import { createStatusCardStore } from '../../store/status-card-store';
 import { createUpdateStore, type UpdateStore } from '../../store/update-store';
-import { createChannelMembership } from '../channel-membership';
 import { type Conversations, createConversations } from '../conversation-service';
 import { type Corrections, createCorrections } from '../corrections';
 import { createLeadership, type Leadership } from '../leads';
 import { createPermissions, type Permissions } from '../permissions';
-import { createPublisher, type Publisher } from '../publisher';
 import { createSignOff, type SignOffService } from '../sign-off';
 import { createUpdateService, type UpdateService } from '../update-service';
+import { createChannelMembership } from './channel-membership';
+import { createPublisher, type Publisher } from './publisher';
 
 /** Everything the updates capability is made of, built once from the product's dependencies. */
 export interface UpdatesKit {

@@ -4,11 +4,11 @@ import * as z from 'zod';
 import type { DirectionKey } from '../../domain/progress-update';
 import type { Reply } from '../../slack/renderers/blocks';
 import { renderMissing, renderProblem } from '../../slack/renderers/lists';
-import { renderRefusal } from '../render/receipts';
-import { prefillFrom, renderNotice, renderUpdateForm } from '../render/update-form';
 import type { RawUpdate } from '../update-input';
 import type { ConversationButton, FormMetadata } from './action-ids';
 import type { UpdatesKit } from './kit';
+import { renderRefusal } from './render/receipts';
+import { prefillFrom, renderNotice, renderUpdateForm } from './render/update-form';
 
 export const FORM_CHECK_JOB = 'updates.form-check';
 

@@ -4,14 +4,14 @@ import type { Reply } from '../../slack/renderers/blocks';
 import { renderMissing, renderProblem } from '../../slack/renderers/lists';
 import { ASSIGN_EXAMPLE } from '../leads';
 import { parseUpdateRequest } from '../one-line';
-import { renderAdminAdded, renderAdmins, renderAssigned } from '../render/admin';
-import { renderMine } from '../render/mine';
-import { renderNotSaved, renderRefusal, renderSaved } from '../render/receipts';
 import { mentionedUsers } from '../slack-text';
 import { describeProblems, validateUpdate } from '../update-input';
 import { historyPage } from './history-page';
 import type { UpdatesKit } from './kit';
 import { openUpdateForm } from './open-form';
+import { renderAdminAdded, renderAdmins, renderAssigned } from './render/admin';
+import { renderMine } from './render/mine';
+import { renderNotSaved, renderRefusal, renderSaved } from './render/receipts';
 
 /** `/direction update|history|mine|assign|admins …` */
 export function updateSubcommands(kit: UpdatesKit): Subcommand[] {

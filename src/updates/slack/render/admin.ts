@@ -1,6 +1,6 @@
-import type { Direction } from '../../domain/direction';
-import { context, escapeMrkdwn, type Reply, sections } from '../../slack/renderers/blocks';
-import { users } from '../../slack/renderers/format';
+import type { Direction } from '../../../domain/direction';
+import { context, escapeMrkdwn, type Reply, sections } from '../../../slack/renderers/blocks';
+import { users } from '../../../slack/renderers/format';
 
 /** What `/direction assign` changed. */
 export function renderAssigned(before: Direction, after: Direction): Reply {

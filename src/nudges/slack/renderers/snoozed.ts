@@ -1,5 +1,5 @@
-import { formatDay, type LocalDate } from '../../domain/local-date';
-import { type Block, context, LIMITS } from '../../slack/renderers/blocks';
+import { formatDay, type LocalDate } from '../../../domain/local-date';
+import { type Block, context, LIMITS } from '../../../slack/renderers/blocks';
 
 /**
  * The digest as it stands after someone snoozed one of its directions: that direction keeps

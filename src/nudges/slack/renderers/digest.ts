@@ -1,7 +1,7 @@
-import { describeDeadline, plural } from '../../domain/deadline';
-import { compareRefs } from '../../domain/direction';
-import { formatDay, type LocalDate } from '../../domain/local-date';
-import { ACTIONS, buttonValue } from '../../slack/action-ids';
+import { describeDeadline, plural } from '../../../domain/deadline';
+import { compareRefs } from '../../../domain/direction';
+import { formatDay, type LocalDate } from '../../../domain/local-date';
+import { ACTIONS, buttonValue } from '../../../slack/action-ids';
 import {
   actions,
   type Block,
@@ -13,10 +13,10 @@ import {
   LIMITS,
   sections,
   summary,
-} from '../../slack/renderers/blocks';
-import { standingText, statusText, users } from '../../slack/renderers/format';
-import type { MilestoneKind } from '../milestones';
-import type { DigestDeadline, DigestLine } from '../plan';
+} from '../../../slack/renderers/blocks';
+import { standingText, statusText, users } from '../../../slack/renderers/format';
+import type { MilestoneKind } from '../../milestones';
+import type { DigestDeadline, DigestLine } from '../../plan';
 import { NUDGE_ACTIONS } from './action-ids';
 
 /** One Slack message of a digest, with the lines (directions) it carries. */

@@ -1,6 +1,6 @@
 import type { Button } from '@slack/types';
-import { STATUS_LABELS, type UpdateSummary } from '../../domain/direction';
-import { type ProgressUpdate, proposalOf, UPDATE_STATUS_LABELS } from '../../domain/progress-update';
+import { STATUS_LABELS, type UpdateSummary } from '../../../domain/direction';
+import { type ProgressUpdate, proposalOf, UPDATE_STATUS_LABELS } from '../../../domain/progress-update';
 import {
   type Block,
   button,
@@ -8,9 +8,9 @@ import {
   escapeMrkdwn,
   type Reply,
   sections,
-} from '../../slack/renderers/blocks';
-import { statusText } from '../../slack/renderers/format';
-import { UPDATE_ACTIONS } from '../slack/action-ids';
+} from '../../../slack/renderers/blocks';
+import { statusText } from '../../../slack/renderers/format';
+import { UPDATE_ACTIONS } from '../action-ids';
 import { contentLines, correctableUntil, statusOfUpdate } from './update-text';
 
 export function correctionButtons(update: ProgressUpdate): Button[] {

@@ -1,5 +1,5 @@
-import type { HistoryEvent, ProgressUpdate, SignOffDecision } from '../../domain/progress-update';
-import { withinCorrectionWindow } from '../../domain/progress-update';
+import type { HistoryEvent, ProgressUpdate, SignOffDecision } from '../../../domain/progress-update';
+import { withinCorrectionWindow } from '../../../domain/progress-update';
 import {
   type Block,
   button,
@@ -10,8 +10,8 @@ import {
   header,
   type Reply,
   sections,
-} from '../../slack/renderers/blocks';
-import { UPDATE_ACTIONS } from '../slack/action-ids';
+} from '../../../slack/renderers/blocks';
+import { UPDATE_ACTIONS } from '../action-ids';
 import { correctionButtons } from './receipts';
 import { contentLines, statusOfUpdate, when } from './update-text';
 

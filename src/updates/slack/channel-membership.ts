@@ -1,14 +1,11 @@
 import type { webApi } from '@slack/bolt';
+import type { ChannelMembership } from '../permissions';
 
 /**
  * Whether a person is in a direction's team channel, asked of Slack (conversations.members)
  * and kept for a few minutes: membership changes rarely, and a team replying to one nudge
  * should not cost one API call each. A failure to ask is 'unknown', never a guess.
  */
-export interface ChannelMembership {
-  isMember(channel: string, userId: string): Promise<boolean | 'unknown'>;
-}
-
 export function createChannelMembership(
   slack: webApi.WebClient,
   options: { ttlMs?: number; budgetMs?: number; now?: () => number; log?: (message: string) => void } = {},

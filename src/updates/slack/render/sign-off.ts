@@ -1,8 +1,8 @@
-import { STATUS_LABELS } from '../../domain/direction';
-import type { ProgressUpdate, SignOffDecision } from '../../domain/progress-update';
-import { proposalOf } from '../../domain/progress-update';
-import { type Block, button, context, escapeMrkdwn, sections } from '../../slack/renderers/blocks';
-import { UPDATE_ACTIONS } from '../slack/action-ids';
+import { STATUS_LABELS } from '../../../domain/direction';
+import type { ProgressUpdate, SignOffDecision } from '../../../domain/progress-update';
+import { proposalOf } from '../../../domain/progress-update';
+import { type Block, button, context, escapeMrkdwn, sections } from '../../../slack/renderers/blocks';
+import { UPDATE_ACTIONS } from '../action-ids';
 import type { Message } from './conversation';
 import { renderDecisionEntry } from './status-card';
 import { contentLines, when } from './update-text';

@@ -1,11 +1,11 @@
 import type { Button } from '@slack/types';
-import type { ConversationState } from '../../domain/conversation-state';
-import { UPDATE_STATUS_LABELS, type UpdateStatus } from '../../domain/progress-update';
-import { type Block, button, context, escapeMrkdwn, sections } from '../../slack/renderers/blocks';
-import { shortDate } from '../../slack/renderers/format';
-import type { Prompt } from '../conversation';
-import { UPDATE_ACTIONS } from '../slack/action-ids';
-import { type RawUpdate, validateUpdate } from '../update-input';
+import type { ConversationState } from '../../../domain/conversation-state';
+import { UPDATE_STATUS_LABELS, type UpdateStatus } from '../../../domain/progress-update';
+import { type Block, button, context, escapeMrkdwn, sections } from '../../../slack/renderers/blocks';
+import { shortDate } from '../../../slack/renderers/format';
+import type { Prompt } from '../../conversation';
+import { type RawUpdate, validateUpdate } from '../../update-input';
+import { UPDATE_ACTIONS } from '../action-ids';
 import { savedBlocks } from './receipts';
 import { contentLines } from './update-text';
 

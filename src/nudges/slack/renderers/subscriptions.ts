@@ -1,6 +1,6 @@
-import { type Ijb, recipientName } from '../../domain/ijb';
-import { formatDay } from '../../domain/local-date';
-import type { SubscriptionFilter } from '../../domain/subscription';
+import { type Ijb, recipientName } from '../../../domain/ijb';
+import { formatDay } from '../../../domain/local-date';
+import type { SubscriptionFilter } from '../../../domain/subscription';
 import {
   type Block,
   context,
@@ -8,11 +8,11 @@ import {
   header,
   type Reply,
   sections,
-} from '../../slack/renderers/blocks';
-import { shortDate } from '../../slack/renderers/format';
-import { renderProblem } from '../../slack/renderers/lists';
-import { SUBSCRIBE_EXAMPLE } from '../subscribe-command';
-import type { ChannelFollowing, SubscriptionOutcome } from '../subscriptions-service';
+} from '../../../slack/renderers/blocks';
+import { shortDate } from '../../../slack/renderers/format';
+import { renderProblem } from '../../../slack/renderers/lists';
+import { SUBSCRIBE_EXAMPLE } from '../../subscribe-command';
+import type { ChannelFollowing, SubscriptionOutcome } from '../../subscriptions-service';
 
 export function describeFilter(filter: SubscriptionFilter, ijb: Ijb): string {
   switch (filter.kind) {

@@ -1,14 +1,14 @@
-import type { LocalDate } from '../domain/local-date';
+import type { LocalDate } from '../../domain/local-date';
 import {
   type Claim,
   type NudgeKey,
   type NudgeRecord,
   type NudgeRecordStore,
   nudgeId,
-} from '../store/nudge-records';
-import type { ThreadAnchorStore } from '../store/thread-anchors';
-import type { DigestDeadline, DigestLine } from './plan';
-import { inPool } from './pool';
+} from '../../store/nudge-records';
+import type { ThreadAnchorStore } from '../../store/thread-anchors';
+import type { DigestDeadline, DigestLine } from '../plan';
+import { inPool } from '../pool';
 import type { MessagePoster } from './posting';
 import { renderDigest } from './renderers/digest';
 

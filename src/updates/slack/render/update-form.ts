@@ -1,10 +1,10 @@
 import type { Button, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
-import type { Direction } from '../../domain/direction';
-import { UPDATE_STATUS_LABELS, type UpdateStatus, UpdateStatusSchema } from '../../domain/progress-update';
-import { clip, context, escapeMrkdwn, sections, summary } from '../../slack/renderers/blocks';
-import { shortDate } from '../../slack/renderers/format';
-import { type FormMetadata, UPDATE_ACTIONS } from '../slack/action-ids';
-import { LIMITS, type RawUpdate, type UpdateField } from '../update-input';
+import type { Direction } from '../../../domain/direction';
+import { UPDATE_STATUS_LABELS, type UpdateStatus, UpdateStatusSchema } from '../../../domain/progress-update';
+import { clip, context, escapeMrkdwn, sections, summary } from '../../../slack/renderers/blocks';
+import { shortDate } from '../../../slack/renderers/format';
+import { LIMITS, type RawUpdate, type UpdateField } from '../../update-input';
+import { type FormMetadata, UPDATE_ACTIONS } from '../action-ids';
 
 /** The form's fields, named as the update's fields so a field's error lands on its block. */
 export const FORM_ACTION = 'value';

@@ -1,6 +1,6 @@
-import type { DirectionView, Scope } from '../../lookup/views';
-import { scopeLabel } from '../../lookup/views';
-import { ACTIONS, buttonValue } from '../../slack/action-ids';
+import type { DirectionView, Scope } from '../../../lookup/views';
+import { scopeLabel } from '../../../lookup/views';
+import { ACTIONS, buttonValue } from '../../../slack/action-ids';
 import {
   type Block,
   button,
@@ -11,8 +11,8 @@ import {
   type Reply,
   sections,
   summary,
-} from '../../slack/renderers/blocks';
-import { shortDate, standingText, statusText } from '../../slack/renderers/format';
+} from '../../../slack/renderers/blocks';
+import { shortDate, standingText, statusText } from '../../../slack/renderers/format';
 
 /** The soonest standing of a direction's deadlines, for "days left". */
 function standing(view: DirectionView): string {

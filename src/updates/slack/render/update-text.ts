@@ -1,15 +1,15 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import type { DirectionStatus } from '../../domain/direction';
-import { formatDay, LONDON } from '../../domain/local-date';
+import type { DirectionStatus } from '../../../domain/direction';
+import { formatDay, LONDON } from '../../../domain/local-date';
 import {
   CORRECTION_WINDOW_MS,
   type ProgressUpdate,
   proposalOf,
   type UpdateContent,
-} from '../../domain/progress-update';
-import { escapeMrkdwn } from '../../slack/renderers/blocks';
-import { shortDate, statusText } from '../../slack/renderers/format';
+} from '../../../domain/progress-update';
+import { escapeMrkdwn } from '../../../slack/renderers/blocks';
+import { shortDate, statusText } from '../../../slack/renderers/format';
 
 /** "14:05", Scotland's time. */
 export function londonTime(iso: string): string {

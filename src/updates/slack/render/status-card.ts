@@ -1,7 +1,7 @@
-import { STATUS_LABELS } from '../../domain/direction';
-import type { ProgressUpdate, SignOffDecision } from '../../domain/progress-update';
-import type { DirectionView } from '../../lookup/views';
-import { ACTIONS, buttonValue } from '../../slack/action-ids';
+import { STATUS_LABELS } from '../../../domain/direction';
+import type { ProgressUpdate, SignOffDecision } from '../../../domain/progress-update';
+import type { DirectionView } from '../../../lookup/views';
+import { ACTIONS, buttonValue } from '../../../slack/action-ids';
 import {
   actions,
   type Block,
@@ -12,9 +12,9 @@ import {
   header,
   sections,
   summary,
-} from '../../slack/renderers/blocks';
-import { deadlinesText, shortDate, statusText, users } from '../../slack/renderers/format';
-import type { PublishEvent } from '../publish-job';
+} from '../../../slack/renderers/blocks';
+import { deadlinesText, shortDate, statusText, users } from '../../../slack/renderers/format';
+import type { PublishEvent } from '../../publish-job';
 import type { Message } from './conversation';
 import { contentLines, londonTime, quote, statusOfUpdate } from './update-text';
 

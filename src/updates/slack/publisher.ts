@@ -1,19 +1,19 @@
 import type { webApi } from '@slack/bolt';
-import type { AdminDirectory } from '../access/admins';
-import type { Direction } from '../domain/direction';
-import { type ProgressUpdate, proposalOf } from '../domain/progress-update';
-import type { LookupService } from '../lookup/lookup-service';
-import { viewOf } from '../lookup/views';
-import type { RegisterStore } from '../store/register-store';
-import type { StatusCard, StatusCardStore } from '../store/status-card-store';
-import type { ThreadAnchorStore } from '../store/thread-anchors';
-import type { UpdateStore } from '../store/update-store';
-import { PublishJobSchema } from './publish-job';
+import type { AdminDirectory } from '../../access/admins';
+import type { Direction } from '../../domain/direction';
+import { type ProgressUpdate, proposalOf } from '../../domain/progress-update';
+import type { LookupService } from '../../lookup/lookup-service';
+import { viewOf } from '../../lookup/views';
+import type { RegisterStore } from '../../store/register-store';
+import type { StatusCard, StatusCardStore } from '../../store/status-card-store';
+import type { ThreadAnchorStore } from '../../store/thread-anchors';
+import type { UpdateStore } from '../../store/update-store';
+import { PublishJobSchema } from '../publish-job';
+import { withUpdate } from '../summary';
+import { keyOf, type UpdateService } from '../update-service';
 import type { Message } from './render/conversation';
 import { renderDecided, renderNoAdmins, renderSignOffRequest } from './render/sign-off';
 import { renderDecisionEntry, renderStatusCard, renderThreadEntry } from './render/status-card';
-import { withUpdate } from './summary';
-import { keyOf, type UpdateService } from './update-service';
 
 export interface PublisherDeps {
   slack: webApi.WebClient;
