@@ -46,11 +46,12 @@ export function registerActionListeners(app: SlackRouter, kit: UpdatesKit): void
     await ack();
     const key = parseValue(DirectionButtonValueSchema, buttonOf(body));
     if (!key) return answer(body, respond, client, renderProblem(STALE), false);
+    // No `typedIn`: where a button was clicked proves nothing (anyone can open a public channel
+    // and click its card), so membership of the team channel is asked of Slack.
     const reply = await openUpdateForm(kit, client, {
       triggerId: body.trigger_id,
       userId: body.user.id,
       key,
-      fromChannel: body.channel?.id,
       mode: 'new',
       push: body.container?.type === 'view',
     });

@@ -32,7 +32,7 @@ export function updateSubcommands(kit: UpdatesKit): Subcommand[] {
           triggerId: request.triggerId,
           userId: request.userId,
           key: { ref: parsed.ref, ...(request.planYear ? { planYear: request.planYear } : {}) },
-          fromChannel: request.channelId,
+          typedIn: request.channelId,
           mode: 'new',
         });
       }
