@@ -2,12 +2,12 @@ import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { AdminIdsSchema } from '../src/config';
 import { Alarms } from './constructs/alarms';
 import { NudgeSchedule } from './constructs/nudge-schedule';
 import { ReadApi } from './constructs/read-api';
 import { SlackIngress } from './constructs/slack-ingress';
 import { Worker } from './constructs/worker';
-import { AdminIdsSchema } from '../src/config';
 import { lambdaEntry } from './paths';
 
 export interface StatelessStackProps extends StackProps {
@@ -78,6 +78,8 @@ export class StatelessStack extends Stack {
 function adminsSetting(value: string | undefined): string {
   const parsed = AdminIdsSchema.safeParse(value ?? '');
   if (!parsed.success)
-    throw new Error(`context admins: ${parsed.error.issues[0]?.message ?? 'not valid'} (got ${JSON.stringify(value)})`);
+    throw new Error(
+      `context admins: ${parsed.error.issues[0]?.message ?? 'not valid'} (got ${JSON.stringify(value)})`,
+    );
   return parsed.data.join(',');
 }

@@ -76,7 +76,8 @@ export function createAdminDirectory(
     list,
     isAdmin,
     async add(ijbId, userId, addedBy, at) {
-      if (!(await isAdmin(ijbId, addedBy))) throw new NotAnAdminError(`${addedBy} is not an admin of ${ijbId}`);
+      if (!(await isAdmin(ijbId, addedBy)))
+        throw new NotAnAdminError(`${addedBy} is not an admin of ${ijbId}`);
       await db.send(
         new PutCommand({
           TableName: tableName,
@@ -91,7 +92,8 @@ export function createAdminDirectory(
         throw new AdminRemovalError('not-an-admin', `${userId} is not an admin of ${ijbId}`);
       if (configuredFor(ijbId).includes(userId))
         throw new AdminRemovalError('configured', `${userId} is set in DIRECTIONS_ADMINS`);
-      if (admins.length <= 1) throw new AdminRemovalError('last-admin', `${userId} is the last admin of ${ijbId}`);
+      if (admins.length <= 1)
+        throw new AdminRemovalError('last-admin', `${userId} is the last admin of ${ijbId}`);
       await db.send(new DeleteCommand({ TableName: tableName, Key: keys.admin(ijbId, userId) }));
     },
   };

@@ -130,3 +130,19 @@ describe('IJB admins', () => {
     expect(await admins.list(ijb)).toEqual(['U0SECOND']);
   });
 });
+
+describe('thread anchors', () => {
+  it('remember which directions a Slack message stands for', async () => {
+    const anchors = createThreadAnchorStore(data.db, data.tableName);
+    const anchor = {
+      channel: 'C1',
+      ts: '1700000000.000100',
+      kind: 'nudge' as const,
+      directions: [{ ijbId: 'midlothian', planYear: '2023-24', ref: '5.1' }],
+      createdAt: '2024-12-20T09:00:00.000Z',
+    };
+    await anchors.put(anchor);
+    expect(await anchors.get('C1', '1700000000.000100')).toEqual(anchor);
+    expect(await anchors.get('C1', '1700000000.000200')).toBeUndefined();
+  });
+});

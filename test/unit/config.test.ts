@@ -32,9 +32,10 @@ describe('configuration', () => {
   });
 
   it('reads admins of another IJB as ijb:user', () => {
-    expect(
-      loadConfig({ DIRECTIONS_ADMINS: 'U012AB3CD, east-lothian:U0EAST123' }).DIRECTIONS_ADMINS,
-    ).toEqual(['U012AB3CD', 'east-lothian:U0EAST123']);
+    expect(loadConfig({ DIRECTIONS_ADMINS: 'U012AB3CD, east-lothian:U0EAST123' }).DIRECTIONS_ADMINS).toEqual([
+      'U012AB3CD',
+      'east-lothian:U0EAST123',
+    ]);
   });
 
   it('never repeats a secret or token in its message', () => {

@@ -1,5 +1,5 @@
 import { describeDeadline, describeStanding, type Standing } from '../../domain/deadline';
-import { type DirectionStatus, STATUS_LABELS } from '../../domain/direction';
+import { type DirectionStatus, STATUS_LABELS, type UpdateSummary } from '../../domain/direction';
 import { formatDay, londonDay } from '../../domain/local-date';
 import type { DeadlineView } from '../../lookup/views';
 import { escapeMrkdwn } from './blocks';
@@ -45,4 +45,14 @@ export function shortDate(iso: string): string {
 
 export function users(ids: readonly string[]): string {
   return ids.map((id) => `<@${id}>`).join(', ');
+}
+
+/**
+ * "☑ Achieved proposed by @x on 1 Dec 2024 — awaiting sign-off": shown wherever a direction's
+ * status is (card, list, mine, history) while its latest update is a proposal not yet decided,
+ * since the status itself stays as it was until an admin signs it off.
+ */
+export function pendingProposalText(latest: UpdateSummary | undefined): string | undefined {
+  if (!latest?.proposal || (latest.signOff ?? 'pending') !== 'pending') return undefined;
+  return `:ballot_box_with_check: ${STATUS_LABELS[latest.proposal]} proposed by <@${latest.by}> on ${shortDate(latest.at)} — awaiting sign-off`;
 }

@@ -9,8 +9,9 @@ import {
   type Reply,
   sections,
 } from '../../slack/renderers/blocks';
+import { pendingProposalText } from '../../slack/renderers/format';
 import type { HistoryEvent, ProgressUpdate, SignOffDecision } from '../progress-update';
-import { withinCorrectionWindow } from '../progress-update';
+import { proposalOf, withinCorrectionWindow } from '../progress-update';
 import { UPDATE_ACTIONS } from '../slack/action-ids';
 import { correctionButtons } from './receipts';
 import { contentLines, statusOfUpdate, when } from './update-text';
@@ -48,6 +49,28 @@ function decisionEntry(decision: SignOffDecision): string {
   return `*${when(decision.at)}* · <@${decision.by}> ${verdict} (proposed by <@${decision.proposedBy}>)${decision.reason ? `\n> ${escapeMrkdwn(decision.reason)}` : ''}`;
 }
 
+/** A proposal still awaiting its decision heads the page, so it is not lost among later updates. */
+function pendingBanner(events: readonly HistoryEvent[]): Block[] {
+  const pending = events.find(
+    (event): event is Extract<HistoryEvent, { kind: 'update' }> =>
+      event.kind === 'update' &&
+      !event.update.withdrawn &&
+      proposalOf(event.update.status) !== undefined &&
+      (event.update.signOff?.state ?? 'pending') === 'pending',
+  );
+  if (!pending) return [];
+  const { update } = pending;
+  const text = pendingProposalText({
+    at: update.at,
+    by: update.by,
+    status: 'not-reported',
+    text: update.text,
+    proposal: proposalOf(update.status),
+    signOff: 'pending',
+  });
+  return text ? sections(text) : [];
+}
+
 export interface HistoryView {
   ref: string;
   scopeLabel: string;
@@ -83,6 +106,7 @@ export function renderHistory(view: HistoryView): Reply {
   const blocks: Block[] = [
     header(`History · ${view.ref}`),
     context(`${escapeMrkdwn(view.scopeLabel)} · newest first · page ${view.page}`),
+    ...pendingBanner(view.events),
   ];
   for (const event of view.events) {
     if (event.kind === 'decision') {
