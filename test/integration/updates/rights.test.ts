@@ -257,3 +257,19 @@ describe('sign-off needs a second person', () => {
     expect(notAdmin).toContain('Only IJB admins can sign off directions');
   });
 });
+
+describe('/direction admins remove', () => {
+  it('removes an admin added in Slack; refuses a configured admin, and anyone who is not an admin', async () => {
+    const third = 'U0THIRD01';
+    const say = async (text: string, userId: string) =>
+      visibleText((await world.harness.command(text, { userId })).body);
+    await say(`admins add <@${third}>`, PEOPLE.admin);
+    const stranger = await say(`admins remove <@${third}>`, PEOPLE.stranger);
+    const configured = await say(`admins remove <@${PEOPLE.admin}>`, PEOPLE.admin2);
+    const removed = await say(`admins remove <@${third}>`, PEOPLE.admin2);
+    expect(stranger).toContain('Only IJB admins can remove admins');
+    expect(configured).toContain('set in the deployment (DIRECTIONS_ADMINS)');
+    expect(removed).toContain(`<@${third}> is no longer an IJB admin of Midlothian`);
+    expect(await say('admins', PEOPLE.member)).not.toContain(third);
+  });
+});
