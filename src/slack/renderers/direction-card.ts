@@ -48,7 +48,7 @@ export function renderDirectionCard(
     ...fields([
       `*Issued to*\n${escapeMrkdwn(issuedToText(ijb, direction.issuedTo))}`,
       `*Deadline*\n${deadlinesText(view.deadlines)}`,
-      `*Status*\n${[statusText(direction.status), pendingProposalText(latest)].filter(Boolean).join('\n')}`,
+      `*Status*\n${[statusText(direction.status), pendingProposalText(view.pendingSignOff)].filter(Boolean).join('\n')}`,
       `*Lead*\n${direction.leads.length > 0 ? users(direction.leads) : 'Not assigned yet'}`,
       ...(direction.channel ? [`*Team channel*\n<#${direction.channel}>`] : []),
       ...paperFields(direction),

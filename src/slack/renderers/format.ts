@@ -1,7 +1,7 @@
 import { describeDeadline, describeStanding, type Standing } from '../../domain/deadline';
-import { type DirectionStatus, STATUS_LABELS, type UpdateSummary } from '../../domain/direction';
+import { type DirectionStatus, STATUS_LABELS } from '../../domain/direction';
 import { formatDay, londonDay } from '../../domain/local-date';
-import type { DeadlineView } from '../../lookup/views';
+import type { DeadlineView, PendingSignOff } from '../../lookup/views';
 import { escapeMrkdwn } from './blocks';
 
 const STATUS_EMOJI: Record<DirectionStatus, string> = {
@@ -49,10 +49,10 @@ export function users(ids: readonly string[]): string {
 
 /**
  * "☑ Achieved proposed by @x on 1 Dec 2024 — awaiting sign-off": shown wherever a direction's
- * status is (card, list, mine, history) while its latest update is a proposal not yet decided,
- * since the status itself stays as it was until an admin signs it off.
+ * status is (card, list, mine, history, sign-offs), since the status itself stays as it was
+ * until an admin signs the proposal off.
  */
-export function pendingProposalText(latest: UpdateSummary | undefined): string | undefined {
-  if (!latest?.proposal || (latest.signOff ?? 'pending') !== 'pending') return undefined;
-  return `:ballot_box_with_check: ${STATUS_LABELS[latest.proposal]} proposed by <@${latest.by}> on ${shortDate(latest.at)} — awaiting sign-off`;
+export function pendingProposalText(pending: PendingSignOff | undefined): string | undefined {
+  if (!pending) return undefined;
+  return `:ballot_box_with_check: ${STATUS_LABELS[pending.proposal]} proposed by <@${pending.by}> on ${shortDate(pending.at)} — awaiting sign-off`;
 }

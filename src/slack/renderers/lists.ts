@@ -19,7 +19,7 @@ import { pendingProposalText, standingText, statusText } from './format';
 
 function line(view: DirectionView): string {
   const { direction } = view;
-  const pending = pendingProposalText(direction.latestUpdate);
+  const pending = pendingProposalText(view.pendingSignOff);
   return `*${direction.ref}* · ${escapeMrkdwn(direction.theme.name)} — ${escapeMrkdwn(summary(direction.text))} · ${statusText(direction.status)}${pending ? `\n${pending}` : ''}`;
 }
 

@@ -60,14 +60,8 @@ function pendingBanner(events: readonly HistoryEvent[]): Block[] {
   );
   if (!pending) return [];
   const { update } = pending;
-  const text = pendingProposalText({
-    at: update.at,
-    by: update.by,
-    status: 'not-reported',
-    text: update.text,
-    proposal: proposalOf(update.status),
-    signOff: 'pending',
-  });
+  const proposal = proposalOf(update.status);
+  const text = proposal && pendingProposalText({ proposal, by: update.by, at: update.at });
   return text ? sections(text) : [];
 }
 

@@ -25,7 +25,7 @@ function standing(view: DirectionView): string {
 }
 
 function pendingLine(view: DirectionView): string {
-  const pending = pendingProposalText(view.direction.latestUpdate);
+  const pending = pendingProposalText(view.pendingSignOff);
   return pending ? `\n${pending}` : '';
 }
 

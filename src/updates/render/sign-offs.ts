@@ -17,8 +17,7 @@ import { UPDATE_ACTIONS } from '../slack/action-ids';
 
 /** A direction whose latest update is a proposal still awaiting its decision. */
 export function awaitsSignOff(view: DirectionView): boolean {
-  const latest = view.direction.latestUpdate;
-  return Boolean(latest?.proposal && latest.id && (latest.signOff ?? 'pending') === 'pending');
+  return Boolean(view.pendingSignOff?.updateId);
 }
 
 /**
@@ -35,15 +34,15 @@ export function renderSignOffs(scope: Scope, pending: readonly DirectionView[], 
     };
   }
   const blocks: Block[] = [header(`Awaiting sign-off · ${label}`)];
-  for (const { direction } of pending) {
+  for (const { direction, pendingSignOff } of pending) {
     const latest = direction.latestUpdate;
-    if (!latest?.id) continue;
+    if (!latest || !pendingSignOff?.updateId) continue;
     blocks.push(
       ...sections(
-        `*${escapeMrkdwn(direction.ref)}* · ${escapeMrkdwn(summary(direction.text, 120))}\n${pendingProposalText(latest) ?? ''}\n> ${escapeMrkdwn(summary(latest.text, 300))}`,
+        `*${escapeMrkdwn(direction.ref)}* · ${escapeMrkdwn(summary(direction.text, 120))}\n${pendingProposalText(pendingSignOff) ?? ''}\n> ${escapeMrkdwn(summary(latest.text, 300))}`,
       ),
     );
-    if (latest.by === viewerId) {
+    if (pendingSignOff.by === viewerId) {
       blocks.push(context('You proposed this: another IJB admin signs it off.'));
       continue;
     }
@@ -51,10 +50,10 @@ export function renderSignOffs(scope: Scope, pending: readonly DirectionView[], 
       ijbId: direction.ijbId,
       planYear: direction.planYear,
       ref: direction.ref,
-      id: latest.id,
+      id: pendingSignOff.updateId,
     });
     blocks.push(
-      actions(`sign-off:${latest.id}`, [
+      actions(`sign-off:${pendingSignOff.updateId}`, [
         button('Approve', UPDATE_ACTIONS.approve, value, 'primary'),
         button('Send back', UPDATE_ACTIONS.sendBack, value),
       ]),
