@@ -195,6 +195,15 @@ describe('admins are admins of their own IJB only', () => {
       `Only IJB admins can sign off a direction as achieved or retired. Ask one of them: <@${PEOPLE.eastAdmin}>.`,
     );
     expect(self.answer).toContain("so someone else must sign it off, and you are this IJB's only admin");
+    const listed = visibleText(
+      (await world.harness.command('sign-offs east-lothian', { userId: PEOPLE.eastAdmin })).body,
+    );
+    expect(listed).toContain('*D10j*');
+    expect(listed).toContain('You proposed this: another IJB admin signs it off.');
+    const refused = visibleText(
+      (await world.harness.command('sign-offs east-lothian', { userId: PEOPLE.admin })).body,
+    );
+    expect(refused).toContain('Only IJB admins can sign off directions');
     const after = await world.harness.store.getDirection(EAST.ijbId, EAST.planYear, EAST.ref);
     expect(after?.status).toBe(direction?.status);
     expect(after?.latestUpdate?.signOff).toBe('pending');
