@@ -45,7 +45,7 @@ export function buildSlackProduct(input: SlackProductInput): SlackProduct {
     clock: input.clock,
     queue: input.queue,
     defaultIjbId: input.defaultIjbId,
-    admins: createAdminDirectory(input.db, input.tableName, input.admins),
+    admins: createAdminDirectory(input.db, input.tableName, input.admins, input.defaultIjbId),
     threadAnchors: createThreadAnchorStore(input.db, input.tableName),
     metrics: input.metrics ?? uncountedMetrics,
     slack: createBotClient(input.slack),

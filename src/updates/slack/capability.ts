@@ -9,6 +9,7 @@ import {
 import { registerFormListeners } from './form-listeners';
 import { buildUpdatesKit } from './kit';
 import { checkOpenedForm, FORM_CHECK_JOB } from './open-form';
+import { signOffsSubcommand } from './sign-offs-command';
 import { updateSubcommands } from './subcommands';
 
 /**
@@ -18,7 +19,7 @@ import { updateSubcommands } from './subcommands';
 export function createUpdatesCapability(deps: CapabilityDeps): SlackCapability {
   const kit = buildUpdatesKit(deps);
   return {
-    subcommands: updateSubcommands(kit),
+    subcommands: [...updateSubcommands(kit), signOffsSubcommand(kit)],
     register(app) {
       registerFormListeners(app, kit);
       registerActionListeners(app, kit);
