@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { webApi } from '@slack/bolt';
 import type { AdminDirectory } from '../access/admins';
+import type { PaperReader } from '../import/read-paper';
 import { createImportCapability } from '../import/slack/import-capability';
 import { createNudgesCapability } from '../nudges/capability';
 import type { RegisterStore } from '../store/register-store';
@@ -26,6 +27,8 @@ export interface ProductDeps {
   metrics: ProductMetrics;
   /** The bot's Web API client, for work done outside a Slack request (deferred jobs). */
   slack: webApi.WebClient;
+  /** Where papers sent to the bot are read: a worker thread locally, this thread (the worker Lambda) on AWS. */
+  paperReader?: PaperReader;
 }
 
 /** The product's capabilities beyond lookups, each in its own folder of src/. */

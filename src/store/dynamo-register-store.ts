@@ -163,7 +163,12 @@ export function createDynamoRegisterStore(db: DynamoDBDocumentClient, tableName:
           Item: { ...keys.planYear(ijbId, planYear), type: 'PlanYear', ...record },
         }),
       );
-      const { latestPlanYear: _latest, deliveryPlanYears: _plans, ...profile } = ijb;
+      const {
+        latestPlanYear: _latest,
+        deliveryPlanYears: _plans,
+        importingYears: _importing,
+        ...profile
+      } = ijb;
       // A string set on the profile, so a lookup learns from the one read it makes anyway
       // whether the year has milestones to show. Only ever added: a year whose plan is later
       // dropped costs a lookup one empty query, which is cheaper than getting this wrong.
@@ -219,9 +224,15 @@ function strip(item: Item): Item {
 }
 
 function toIjb(item: Item): Ijb {
-  const { deliveryPlanYears, ...rest } = strip(item);
-  const plans = deliveryPlanYears instanceof Set ? [...deliveryPlanYears].map(String).sort() : undefined;
-  return IjbSchema.parse(plans ? { ...rest, deliveryPlanYears: plans } : rest);
+  const { deliveryPlanYears, importingYears, ...rest } = strip(item);
+  const sorted = (set: unknown) => (set instanceof Set ? [...set].map(String).sort() : undefined);
+  const plans = sorted(deliveryPlanYears);
+  const importing = sorted(importingYears);
+  return IjbSchema.parse({
+    ...rest,
+    ...(plans ? { deliveryPlanYears: plans } : {}),
+    ...(importing ? { importingYears: importing } : {}),
+  });
 }
 
 function toDirection(item: Item): Direction {
