@@ -40,16 +40,13 @@ export async function applyPlan(
 ): Promise<void> {
   const { ijb, planYear, now } = input;
   const at = now.toISOString();
-  if (input.newYear) {
-    // Nothing of a new year is visible yet: directions, deadlines and milestones go in one batch.
-    await imports.putAll(ijb.id, planYear, {
-      directions: plan.newDirections,
-      dueEntries: plan.duePuts,
-      milestones: plan.milestonePuts,
-    });
-  } else {
-    await eachPaced(plan.newDirections, (direction) => imports.createDirection(direction));
-  }
+  // New directions in batches, in a new year with their deadlines and milestones. Unconditional
+  // puts are safe in a year already loaded too: the directions are new to it (the plan is worked
+  // out from what it holds), nobody can report on them yet, and the year is not live meanwhile.
+  await imports.putAll(ijb.id, planYear, {
+    directions: plan.newDirections,
+    ...(input.newYear ? { dueEntries: plan.duePuts, milestones: plan.milestonePuts } : {}),
+  });
 
   await eachPaced(plan.revisions, async (change) => {
     const { before, after } = change;
