@@ -104,7 +104,10 @@ export async function importPaper(deps: ImportDeps, request: ImportRequest): Pro
     outcomes: paper.outcomes.map(strip),
   };
   const sha256 = createHash('sha256').update(request.bytes).digest('hex');
-  const unfinished = await deps.imports.unfinishedImport(ijb.id, planYear.data);
+  // Only a year its profile marks as being imported can have an import to complete: no extra read otherwise.
+  const unfinished = stored?.importingYears?.includes(planYear.data)
+    ? await deps.imports.unfinishedImport(ijb.id, planYear.data)
+    : undefined;
   const blocked = unfinishedProblem(unfinished, sha256, request.resume === true, ijb, planYear.data);
   if (blocked) return { status: 'refused', problems: [blocked], warnings: paper.warnings };
   const written = await writePaperContents(deps, {

@@ -177,21 +177,24 @@ export function createDynamoRegisterStore(db: DynamoDBDocumentClient, tableName:
         new UpdateCommand({
           TableName: tableName,
           Key: keys.ijb(ijbId),
-          // The profile is (re)written with the load; latestPlanYear only ever moves forward.
+          // The profile is (re)written with the load; latestPlanYear only ever moves forward. The year
+          // leaves importingYears here: this is an import's last write, which makes the year live.
           UpdateExpression: `SET ${Object.keys(profile)
             .map((name) => `#${name} = :${name}`)
             .join(
               ', ',
-            )}, #type = :type, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, #latest = if_not_exists(#latest, :year)${hasPlan ? ' ADD #plans :years' : ''}`,
+            )}, #type = :type, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, #latest = if_not_exists(#latest, :year)${hasPlan ? ' ADD #plans :years' : ''} DELETE #importing :years`,
           ExpressionAttributeNames: {
             ...Object.fromEntries(Object.keys(profile).map((name) => [`#${name}`, name])),
             '#type': 'type',
             '#latest': 'latestPlanYear',
+            '#importing': 'importingYears',
             ...(hasPlan ? { '#plans': 'deliveryPlanYears' } : {}),
           },
           ExpressionAttributeValues: {
             ...Object.fromEntries(Object.entries(profile).map(([name, value]) => [`:${name}`, value])),
-            ...(hasPlan ? { ':years': new Set([planYear]) } : {}),
+            // The same one-year set: added to the delivery-plan years, taken from those being imported.
+            ':years': new Set([planYear]),
             ':type': 'Ijb',
             ':gsi1pk': keys.ijbIndex(ijbId).gsi1pk,
             ':gsi1sk': keys.ijbIndex(ijbId).gsi1sk,

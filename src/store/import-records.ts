@@ -24,7 +24,7 @@ export interface ImportRecords {
    * profile as being imported (not yet live), which lookups and nudges read anyway.
    */
   beginImport(record: ImportRecord): Promise<void>;
-  /** After its last write: the year live again, the record done. */
+  /** After its last write (RegisterStore.writePlanYear, which makes the year live): the record done. */
   finishImport(record: ImportRecord): Promise<void>;
   /** The newest import of the year that began and did not finish, if any. */
   unfinishedImport(ijbId: string, planYear: PlanYear): Promise<ImportRecord | undefined>;
@@ -79,18 +79,7 @@ export function createImportRecords(db: DynamoDBDocumentClient, tableName: strin
     },
 
     async finishImport(record) {
-      await conditional(
-        db.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: keys.ijb(record.ijbId),
-            UpdateExpression: 'DELETE #importing :years',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeNames: { '#importing': 'importingYears' },
-            ExpressionAttributeValues: { ':years': new Set([record.planYear]) },
-          }),
-        ),
-      );
+      // The year left importingYears with the profile's last write (RegisterStore.writePlanYear).
       await put({ ...record, state: 'done' });
     },
 
