@@ -70,7 +70,7 @@ export function notDirections(
       hint: `Import ${ijb.shortName}'s own Directions paper: the directions the IJB issued, numbered or on the statutory form.`,
     };
   }
-  if (genre === 'minutes' || genre === 'guidance' || (genre && found.count === 0))
+  if (genre && (genre !== 'report' || found.count === 0))
     return {
       message: `This reads as ${READS_AS[genre]}, not as ${ijb.shortName}'s Directions${found.count > 0 ? `: the ${found.count} numbered paragraphs in it are not read as directions` : ': it issues no directions'}.`,
       hint:
