@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { IjbIdSchema, type IssuedDirection } from '../domain/direction';
+import type { Ijb } from '../domain/ijb';
 import type { Milestone } from '../domain/milestone';
 import type { DirectionOutcome } from '../domain/outcome';
 import { type PlanYear, PlanYearSchema } from '../domain/plan-year';
@@ -9,7 +10,9 @@ import type { RegisterStore } from '../store/register-store';
 import { applyPlan } from './apply';
 import { parseCanonical } from './canonical';
 import { diffPaper, type ImportDiff } from './diff';
+import { linkPreviousDirections } from './link-previous';
 import { type ParsedPaper, parsePaper } from './parse/paper';
+import { paperIjb, paperPlanYear } from './parse/paper-identity';
 import type { ImportProblem, ImportWarning } from './parse/types';
 import { isEmptyPlan, planWrites, type WritePlan } from './plan-writes';
 import { readPaperFile } from './read-file';
@@ -23,8 +26,10 @@ export interface ImportDeps {
 export interface ImportRequest {
   bytes: Uint8Array;
   fileName: string;
-  ijbId: string;
-  planYear: string;
+  /** Optional when the paper says whose it is ("Glasgow City Integration Joint Board"). */
+  ijbId?: string;
+  /** Optional when the paper says its year (its title, or the date its forms take effect). */
+  planYear?: string;
   dryRun: boolean;
   /** Who imports: a Slack user id, or the person at the terminal. */
   by: string;
@@ -41,6 +46,8 @@ export type ImportResult =
       plan: WritePlan;
       warnings: ImportWarning[];
       sha256: string;
+      /** What the importer read from the paper itself rather than from the request: confirm it. */
+      fromPaper: { ijb?: boolean; planYear?: boolean };
     };
 
 /**
@@ -50,49 +57,73 @@ export type ImportResult =
  */
 export async function importPaper(deps: ImportDeps, request: ImportRequest): Promise<ImportResult> {
   const problems: ImportProblem[] = [];
-  const ijbId = IjbIdSchema.safeParse(request.ijbId);
-  const planYear = PlanYearSchema.safeParse(request.planYear);
-  if (!ijbId.success)
+  const ijbId = request.ijbId === undefined ? undefined : IjbIdSchema.safeParse(request.ijbId);
+  const planYear = request.planYear === undefined ? undefined : PlanYearSchema.safeParse(request.planYear);
+  if (ijbId && !ijbId.success)
     problems.push({
       message: `"${request.ijbId}" is not an IJB id.`,
       hint: `Use one of: ${Object.keys(IJB_PROFILES).join(', ')}.`,
     });
-  if (!planYear.success)
+  if (planYear && !planYear.success)
     problems.push({
       message: `"${request.planYear}" is not a plan year.`,
       hint: 'Write the financial year like 2023-24.',
     });
-  if (!ijbId.success || !planYear.success) return { status: 'refused', problems, warnings: [] };
+  if (problems.length > 0) return { status: 'refused', problems, warnings: [] };
 
   // The register's profile and the file's contents are independent: read both at once.
   const [stored, file] = await Promise.all([
-    deps.store.getIjb(ijbId.data),
+    ijbId?.data ? deps.store.getIjb(ijbId.data) : undefined,
     readPaperFile(request.bytes, request.fileName),
   ]);
-  const known = IJB_PROFILES[ijbId.data];
-  const ijb: IjbProfile | undefined = stored
-    ? (({ latestPlanYear: _latest, ...profile }) => profile)(stored)
-    : known;
-  if (!ijb)
-    return {
-      status: 'refused',
-      problems: [
-        {
-          message: `There is no IJB "${ijbId.data}".`,
-          hint: `Use one of: ${Object.keys(IJB_PROFILES).join(', ')}.`,
-        },
-      ],
-      warnings: [],
-    };
-
   if (!file.ok) return { status: 'refused', problems: [file.problem], warnings: [] };
+  const doc = 'doc' in file ? file.doc : undefined;
+  const profileOf = ({ latestPlanYear: _latest, ...profile }: Ijb): IjbProfile => profile;
+  let ijb: IjbProfile | undefined = stored
+    ? profileOf(stored)
+    : ijbId?.data
+      ? IJB_PROFILES[ijbId.data]
+      : undefined;
+  if (ijbId?.data && !ijb)
+    return refused(
+      `There is no IJB "${ijbId.data}".`,
+      `Use one of: ${Object.keys(IJB_PROFILES).join(', ')}, or add it with npm run ijb -- add.`,
+    );
+  if (!ijb) {
+    const registered = (await deps.store.listIjbs()).map(profileOf);
+    const profiles = [
+      ...Object.values(IJB_PROFILES).filter((known) => !registered.some((r) => r.id === known.id)),
+      ...registered,
+    ];
+    ijb = doc ? paperIjb(doc, profiles) : undefined;
+    if (!ijb)
+      return refused(
+        'The paper does not say clearly which IJB issued it.',
+        `Say it with --ijb (one of: ${Object.keys(IJB_PROFILES).join(', ')}).`,
+      );
+  }
+  const year = planYear?.data ?? (doc ? paperPlanYear(doc) : undefined);
+  if (!year)
+    return refused(
+      'The paper does not say which plan year it is for.',
+      'Say it with --year, like --year 2025-26.',
+    );
+  const fromPaper = { ...(ijbId ? {} : { ijb: true }), ...(planYear ? {} : { planYear: true }) };
+
   const source = request.fileName.split(/[\\/]/).at(-1) ?? request.fileName;
   const paper =
-    'doc' in file
-      ? parsePaper(file.doc, ijb, planYear.data, source)
-      : parseCanonical(file.kind, file.text, ijb, planYear.data);
+    'doc' in file ? parsePaper(file.doc, ijb, year, source) : parseCanonical(file.kind, file.text, ijb, year);
   if (paper.problems.length > 0)
     return { status: 'refused', problems: paper.problems, warnings: paper.warnings };
+  paper.warnings.push(
+    ...(await linkPreviousDirections(deps.store, {
+      ijbId: ijb.id,
+      planYear: year,
+      source,
+      directions: paper.directions,
+      outcomes: paper.outcomes,
+    })),
+  );
 
   const strip = <T extends { at: unknown }>({ at: _at, ...rest }: T) => rest;
   const contents = {
@@ -103,14 +134,18 @@ export async function importPaper(deps: ImportDeps, request: ImportRequest): Pro
   const sha256 = createHash('sha256').update(request.bytes).digest('hex');
   const written = await writePaperContents(deps, {
     ijb,
-    planYear: planYear.data,
+    planYear: year,
     contents,
     source,
     by: request.by,
     sha256,
     dryRun: request.dryRun,
   });
-  return { ...written, paper, warnings: paper.warnings, sha256 };
+  return { ...written, paper, warnings: paper.warnings, sha256, fromPaper };
+}
+
+function refused(message: string, hint: string): ImportResult {
+  return { status: 'refused', problems: [{ message, hint }], warnings: [] };
 }
 
 export interface PaperContents {
