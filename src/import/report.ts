@@ -143,7 +143,10 @@ export function resultText(result: ImportResult): string {
   if (result.status === 'dry-run') {
     for (const direction of paper.directions) {
       const summary = directionSummary(ijb, direction);
-      lines.push('', `${summary.ref} · ${summary.theme}${summary.title && summary.title !== summary.theme ? ` · ${summary.title}` : ''}`);
+      lines.push(
+        '',
+        `${summary.ref} · ${summary.theme}${summary.title && summary.title !== summary.theme ? ` · ${summary.title}` : ''}`,
+      );
       lines.push(`  Issued to: ${summary.issuedTo}`);
       lines.push(`  Deadline:  ${summary.deadlines.map((d) => d.shown).join('; ') || 'none (ongoing)'}`);
       if (summary.budget) lines.push(`  Budget:    ${summary.budget} (heading)`);
