@@ -99,7 +99,12 @@ export function normaliseLabel(label: string): string {
     .trim();
 }
 
+/** Every label has one of these words: most lines of a paper are ruled out at once. */
+const LABEL_WORD =
+  /ref|date|direct|issue|effect|commence|start|supersed|amend|cancel|replac|varies|previous|function|service|text|detail|content|budget|financ|fund|resource|monitor|perform|review|title|name|subject|board|ijb|authority|recipient/i;
+
 export function fieldOfLabel(label: string): FormField | undefined {
+  if (label.length > 260 || !LABEL_WORD.test(label)) return undefined;
   const words = normaliseLabel(label);
   if (words === '' || words.split(' ').length > 24) return undefined;
   return LABELS.find(([, pattern]) => pattern.test(words))?.[0];

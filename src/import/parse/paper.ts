@@ -44,17 +44,18 @@ export function parsePaper(
   planYear: PlanYear,
   source: string,
 ): ParsedPaper {
+  const forms = formsOf(doc.lines);
   const context: ParseContext = {
     lines: doc.lines,
     ijb,
     planYear,
-    vocabulary: vocabularyOf(doc.lines),
+    // Only the list and table readers mend words split by conversion; forms keep theirs.
+    vocabulary: forms.length > 0 ? new Map() : vocabularyOf(doc.lines),
     warnings: [],
     problems: [],
   };
   checkIjb(doc, ijb, context.problems);
   checkYear(doc, planYear, context.problems);
-  const forms = formsOf(doc.lines);
   if (forms.length > 0) {
     // A paper of statutory forms is read as forms alone: its labelled fields are not a list.
     const read = parseStatutoryForms(context, forms, source);

@@ -1,7 +1,19 @@
 import type { Recipient } from '../../domain/direction';
 import { councilsOf, type IjbProfile } from '../../register/ijb-profiles';
 
+const patterns = new Map<string, RegExp>();
+
+/** A name as a pattern, made once per name: a paper asks about the same two partners hundreds of times. */
 function tolerant(name: string): RegExp {
+  let pattern = patterns.get(name);
+  if (!pattern) {
+    pattern = tolerantPattern(name);
+    if (patterns.size < 500) patterns.set(name, pattern);
+  }
+  return pattern;
+}
+
+function tolerantPattern(name: string): RegExp {
   const words = name.split(/\s+/).map((word) =>
     // Boards and councils write "and" or "&" ("NHS Ayrshire & Arran", "Perth & Kinross").
     /^(?:and|&)$/i.test(word) ? '(?:and|&)' : word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
