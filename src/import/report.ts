@@ -6,6 +6,7 @@ import type { IjbProfile } from '../register/ijb-profiles';
 import type { ImportResult } from './import-paper';
 import type { ImportProblem, ImportWarning } from './parse/types';
 import { describeLocation } from './source';
+import { markChangedWords } from './word-diff';
 
 type Done = Exclude<ImportResult, { status: 'refused' }>;
 
@@ -186,8 +187,18 @@ export function resultText(result: ImportResult): string {
     '',
     `${verb}${result.diff.newYear ? ' (a new plan year)' : ''}: ${counts.added} added, ${counts.changed} changed, ${counts.unchanged} unchanged, ${counts.notInPaper} no longer in the paper${counts.backInPaper ? `, ${counts.backInPaper} back in the paper` : ''}; ${counts.milestonesChanged} milestone changes; ${counts.lifecycleChanges} lifecycle changes.`,
   );
-  for (const change of result.diff.changed)
+  for (const change of result.diff.changed) {
     lines.push(`  ~ ${change.before.ref}: ${change.fields.join(', ')}`);
+    // A revision as before → after, the words that changed marked.
+    if (change.fields.includes('text'))
+      lines.push(
+        `      text: ${markChangedWords(change.before.text, change.after.text).replace(/\n/g, ' ')}`,
+      );
+    if (change.fields.includes('deadlines'))
+      lines.push(
+        `      deadlines: ${change.before.deadlines.map((d) => d.asWritten).join('; ') || 'none'} → ${change.after.deadlines.map((d) => d.asWritten).join('; ') || 'none'}`,
+      );
+  }
   for (const direction of result.diff.added) if (!result.diff.newYear) lines.push(`  + ${direction.ref}`);
   for (const direction of result.diff.dropped)
     lines.push(`  - ${direction.ref} (kept, flagged: no longer in the paper)`);

@@ -112,4 +112,26 @@ describe('importing a paper of statutory direction forms', () => {
     expect(result.status).toBe('refused');
     expect(result.status === 'refused' && result.problems[0]?.hint).toMatch(/--ijb/);
   });
+
+  it('shows a revised form as before → after, the changed words marked', async () => {
+    const form: FormSpec = {
+      ...(GLASGOW_FORMS[1] as FormSpec),
+      ref: 'ERIJB-2025-01',
+      to: 'East Renfrewshire Council',
+      text: 'East Renfrewshire Council is directed to deliver the carers strategy by March 2026.',
+    };
+    const paper = (text: string) =>
+      Buffer.from(formsPaper('East Renfrewshire IJB Directions 2025-26', [{ ...form, text }]));
+    expect((await run(paper(form.text as string), {})).status).toBe('applied');
+    const revised = await run(
+      paper('East Renfrewshire Council is directed to deliver the carers strategy by June 2026.'),
+      { dryRun: true },
+    );
+    expect(revised.status).toBe('dry-run');
+    if (revised.status === 'refused') return;
+    const text = resultText(revised);
+    expect(text).toMatch(/~ ERIJB-2025-01: text, deadlines/);
+    expect(text).toMatch(/text: .*strategy by \[-March-\] \{\+June\+\} 2026\./);
+    expect(text).toMatch(/deadlines: by March 2026 → by June 2026/);
+  });
 });

@@ -14,6 +14,8 @@ const PLACE: Record<string, RegExp> = {
   'clackmannanshire-and-stirling': /\b(?:Clackmannanshire|Stirling)\b/g,
   'dundee-city': /\bDundee\b/g,
   highland: /(?<!NHS )\bHighland\b(?! Council\b)|\bThe Highland Council\b/g,
+  // Not the "Renfrewshire" of East Renfrewshire.
+  renfrewshire: /(?<!East )\bRenfrewshire\b/g,
   'western-isles': /\b(?:Western Isles|Eilean Siar)\b/g,
 };
 
