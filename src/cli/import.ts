@@ -10,7 +10,8 @@ import { openLocalDynamo } from '../local/local-dynamo';
 import { createDynamoRegisterStore } from '../store/dynamo-register-store';
 import { createImportStore } from '../store/import-store';
 
-const USAGE = 'Usage: npm run import -- <file> --ijb <id> --year <YYYY-YY> [--dry-run] [--json] [--resume]';
+const USAGE =
+  'Usage: npm run import -- <file> [--ijb <id>] [--year <YYYY-YY>] [--dry-run] [--json] [--resume]  (--ijb and --year may be left out when the paper says them)';
 
 /**
  * `npm run import`: a Directions paper into the register — the local one, or whichever
@@ -26,7 +27,7 @@ async function main(): Promise<number> {
   }
   const { values, positionals } = parsed;
   const [file] = positionals;
-  if (!file || !values.ijb || !values.year || positionals.length > 1) {
+  if (!file || positionals.length > 1) {
     console.error(USAGE);
     return 2;
   }
@@ -53,8 +54,8 @@ async function main(): Promise<number> {
       {
         bytes,
         fileName: file,
-        ijbId: values.ijb,
-        planYear: values.year,
+        ...(values.ijb ? { ijbId: values.ijb } : {}),
+        ...(values.year ? { planYear: values.year } : {}),
         dryRun: values['dry-run'],
         resume: values.resume,
         by: values.by ?? `cli:${userInfo().username}`,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { IjbIdSchema, type IssuedDirection } from '../domain/direction';
+import type { Ijb } from '../domain/ijb';
 import type { Milestone } from '../domain/milestone';
 import type { DirectionOutcome } from '../domain/outcome';
 import { type PlanYear, PlanYearSchema } from '../domain/plan-year';
@@ -8,6 +9,7 @@ import type { ImportRecord, ImportStore, YearSnapshot } from '../store/import-st
 import type { RegisterStore } from '../store/register-store';
 import { applyPlan } from './apply';
 import { diffPaper, type ImportDiff } from './diff';
+import { linkPreviousDirections } from './link-previous';
 import type { ParsedPaper } from './parse/paper';
 import type { ImportProblem, ImportWarning } from './parse/types';
 import { isEmptyPlan, planWrites, type WritePlan } from './plan-writes';
@@ -24,8 +26,10 @@ export interface ImportDeps {
 export interface ImportRequest {
   bytes: Uint8Array;
   fileName: string;
-  ijbId: string;
-  planYear: string;
+  /** Optional when the paper says whose it is ("Glasgow City Integration Joint Board"). */
+  ijbId?: string;
+  /** Optional when the paper says its year (its title, or the date its forms take effect). */
+  planYear?: string;
   dryRun: boolean;
   /** Only complete the year's unfinished import (of this same file); refuse when there is none. */
   resume?: boolean;
@@ -44,6 +48,8 @@ export type ImportResult =
       plan: WritePlan;
       warnings: ImportWarning[];
       sha256: string;
+      /** What the importer read from the paper itself rather than from the request: confirm it. */
+      fromPaper: { ijb?: boolean; planYear?: boolean };
     };
 
 /**
@@ -53,49 +59,65 @@ export type ImportResult =
  */
 export async function importPaper(deps: ImportDeps, request: ImportRequest): Promise<ImportResult> {
   const problems: ImportProblem[] = [];
-  const ijbId = IjbIdSchema.safeParse(request.ijbId);
-  const planYear = PlanYearSchema.safeParse(request.planYear);
-  if (!ijbId.success)
+  const ijbId = request.ijbId === undefined ? undefined : IjbIdSchema.safeParse(request.ijbId);
+  const planYear = request.planYear === undefined ? undefined : PlanYearSchema.safeParse(request.planYear);
+  if (ijbId && !ijbId.success)
     problems.push({
       message: `"${request.ijbId}" is not an IJB id.`,
       hint: `Use one of: ${Object.keys(IJB_PROFILES).join(', ')}.`,
     });
-  if (!planYear.success)
+  if (planYear && !planYear.success)
     problems.push({
       message: `"${request.planYear}" is not a plan year.`,
       hint: 'Write the financial year like 2023-24.',
     });
-  if (!ijbId.success || !planYear.success) return { status: 'refused', problems, warnings: [] };
+  if (problems.length > 0) return { status: 'refused', problems, warnings: [] };
 
-  const stored = await deps.store.getIjb(ijbId.data);
-  const known = IJB_PROFILES[ijbId.data];
-  const ijb: IjbProfile | undefined = stored
-    ? (({ latestPlanYear: _latest, ...profile }) => profile)(stored)
-    : known;
-  if (!ijb)
-    return {
-      status: 'refused',
-      problems: [
-        {
-          message: `There is no IJB "${ijbId.data}".`,
-          hint: `Use one of: ${Object.keys(IJB_PROFILES).join(', ')}.`,
-        },
-      ],
-      warnings: [],
-    };
+  const stored = ijbId?.data ? await deps.store.getIjb(ijbId.data) : undefined;
+  const profileOf = ({ latestPlanYear: _latest, ...profile }: Ijb): IjbProfile => profile;
+  const named: IjbProfile | undefined = stored
+    ? profileOf(stored)
+    : ijbId?.data
+      ? IJB_PROFILES[ijbId.data]
+      : undefined;
+  if (ijbId?.data && !named)
+    return refused(
+      `There is no IJB "${ijbId.data}".`,
+      `Use one of: ${Object.keys(IJB_PROFILES).join(', ')}, or add it with npm run ijb -- add.`,
+    );
+  let profiles: IjbProfile[] = [];
+  if (!named) {
+    const registered = (await deps.store.listIjbs()).map(profileOf);
+    profiles = [
+      ...Object.values(IJB_PROFILES).filter((known) => !registered.some((r) => r.id === known.id)),
+      ...registered,
+    ];
+  }
+  const fromPaper = { ...(ijbId ? {} : { ijb: true }), ...(planYear ? {} : { planYear: true }) };
 
   const source = request.fileName.split(/[\\/]/).at(-1) ?? request.fileName;
   const reading = await (deps.reader ?? inProcessReader).read({
     bytes: request.bytes,
     fileName: request.fileName,
-    ijb,
-    planYear: planYear.data,
+    ...(named ? { ijb: named } : { profiles }),
+    ...(planYear?.data ? { planYear: planYear.data } : {}),
     source,
   });
   if (!reading.ok) return { status: 'refused', problems: [reading.problem], warnings: [] };
-  const { paper } = reading;
+  const { paper, ijb, planYear: year } = reading;
+  // A paper named by the officer was checked against its profile; one read from the paper needs its stored profile.
+  const profile = named ? stored : await deps.store.getIjb(ijb.id);
   if (paper.problems.length > 0)
     return { status: 'refused', problems: paper.problems, warnings: paper.warnings };
+  paper.warnings.push(
+    ...(await linkPreviousDirections(deps.store, {
+      ijbId: ijb.id,
+      planYear: year,
+      source,
+      directions: paper.directions,
+      outcomes: paper.outcomes,
+    })),
+  );
 
   const strip = <T extends { at: unknown }>({ at: _at, ...rest }: T) => rest;
   const contents = {
@@ -105,14 +127,14 @@ export async function importPaper(deps: ImportDeps, request: ImportRequest): Pro
   };
   const sha256 = createHash('sha256').update(request.bytes).digest('hex');
   // Only a year its profile marks as being imported can have an import to complete: no extra read otherwise.
-  const unfinished = stored?.importingYears?.includes(planYear.data)
-    ? await deps.imports.unfinishedImport(ijb.id, planYear.data)
+  const unfinished = profile?.importingYears?.includes(year)
+    ? await deps.imports.unfinishedImport(ijb.id, year)
     : undefined;
-  const blocked = unfinishedProblem(unfinished, sha256, request.resume === true, ijb, planYear.data);
+  const blocked = unfinishedProblem(unfinished, sha256, request.resume === true, ijb, year);
   if (blocked) return { status: 'refused', problems: [blocked], warnings: paper.warnings };
   const written = await writePaperContents(deps, {
     ijb,
-    planYear: planYear.data,
+    planYear: year,
     contents,
     source,
     by: request.by,
@@ -120,7 +142,11 @@ export async function importPaper(deps: ImportDeps, request: ImportRequest): Pro
     dryRun: request.dryRun,
     ...(unfinished ? { unfinished } : {}),
   });
-  return { ...written, paper, warnings: paper.warnings, sha256 };
+  return { ...written, paper, warnings: paper.warnings, sha256, fromPaper };
+}
+
+function refused(message: string, hint: string): ImportResult {
+  return { status: 'refused', problems: [{ message, hint }], warnings: [] };
 }
 
 /**

@@ -3,20 +3,27 @@ import type { IjbProfile } from '../register/ijb-profiles';
 import { parseCanonical } from './canonical';
 import { MAX_DIRECTIONS, SPLIT_HINT } from './limits';
 import { type ParsedPaper, paperYear, parsePaper } from './parse/paper';
+import { paperIjb, paperPlanYear } from './parse/paper-identity';
 import type { ImportProblem } from './parse/types';
 import { readPaperFile } from './read-file';
 
 export interface PaperReadRequest {
   bytes: Uint8Array;
   fileName: string;
-  ijb: IjbProfile;
-  planYear: PlanYear;
+  /** Whose paper, when the officer said; otherwise read from the paper, among `profiles`. */
+  ijb?: IjbProfile;
+  /** The plan year, when the officer said; otherwise read from the paper. */
+  planYear?: PlanYear;
+  /** The IJBs a paper may name as its issuer, when `ijb` is not given. */
+  profiles?: readonly IjbProfile[];
   /** The file's name without its folders, as the register records it. */
   source: string;
 }
 
 /** A paper read and parsed, or why it was not; problems of the paper itself are in `paper.problems`. */
-export type PaperReading = { ok: true; paper: ParsedPaper } | { ok: false; problem: ImportProblem };
+export type PaperReading =
+  | { ok: true; paper: ParsedPaper; ijb: IjbProfile; planYear: PlanYear }
+  | { ok: false; problem: ImportProblem };
 
 export type YearReading = { ok: true; year?: PlanYear } | { ok: false; problem: ImportProblem };
 
@@ -34,10 +41,29 @@ export interface PaperReader {
 export async function readAndParsePaper(request: PaperReadRequest): Promise<PaperReading> {
   const file = await readPaperFile(request.bytes, request.fileName);
   if (!file.ok) return file;
+  const doc = 'doc' in file ? file.doc : undefined;
+  const ijb = request.ijb ?? (doc ? paperIjb(doc, request.profiles ?? []) : undefined);
+  if (!ijb)
+    return {
+      ok: false,
+      problem: {
+        message: 'The paper does not say clearly which IJB issued it.',
+        hint: `Say it with --ijb (one of: ${(request.profiles ?? []).map((p) => p.id).join(', ')}).`,
+      },
+    };
+  const planYear = request.planYear ?? (doc ? paperPlanYear(doc) : undefined);
+  if (!planYear)
+    return {
+      ok: false,
+      problem: {
+        message: 'The paper does not say which plan year it is for.',
+        hint: 'Say it with --year, like --year 2025-26.',
+      },
+    };
   const paper =
     'doc' in file
-      ? parsePaper(file.doc, request.ijb, request.planYear, request.source)
-      : parseCanonical(file.kind, file.text, request.ijb, request.planYear);
+      ? parsePaper(file.doc, ijb, planYear, request.source)
+      : parseCanonical(file.kind, file.text, ijb, planYear);
   if (paper.directions.length > MAX_DIRECTIONS)
     return {
       ok: false,
@@ -46,7 +72,7 @@ export async function readAndParsePaper(request: PaperReadRequest): Promise<Pape
         hint: SPLIT_HINT,
       },
     };
-  return { ok: true, paper };
+  return { ok: true, paper, ijb, planYear };
 }
 
 export async function yearOfPaperFile(bytes: Uint8Array, fileName: string): Promise<YearReading> {

@@ -1,4 +1,5 @@
 import { isOpen } from '../domain/direction';
+import { matchDirectionRefs } from '../domain/direction-ref';
 import { addDays, firstDayOfMonth, type LocalDate, lastDayOfMonth, londonDay } from '../domain/local-date';
 import type { PlanYear } from '../domain/plan-year';
 import { calendarFor } from '../register/calendars';
@@ -89,6 +90,13 @@ export function createLookupService({ store, clock, defaultIjbId, profileCacheMs
       store.listDirections(scope.ijb.id, scope.planYear),
       years(scope.ijb.id),
     ]);
+    // Refs looked up loosely ("07" for GCIJB-2025-07): one clear match is the direction meant.
+    const loose = matchDirectionRefs(
+      ref,
+      known.map((other) => other.ref),
+    );
+    const meant = loose.length === 1 ? known.find((other) => other.ref === loose[0]) : undefined;
+    if (meant) return { kind: 'found', scope, view: viewOf(meant, scope, milestones) };
     const otherYears = loaded.map((record) => record.planYear).filter((year) => year !== scope.planYear);
     const found = await Promise.all(
       otherYears.map(async (year) =>
@@ -99,10 +107,12 @@ export function createLookupService({ store, clock, defaultIjbId, profileCacheMs
       kind: 'missing',
       scope,
       ref,
-      suggestions: nearestRefs(
-        ref,
-        known.map((direction) => direction.ref),
-      ),
+      suggestions:
+        (loose.length > 1 ? loose : undefined) ??
+        nearestRefs(
+          ref,
+          known.map((direction) => direction.ref),
+        ),
       inOtherYears: found.filter((year): year is PlanYear => year !== undefined).sort(),
     };
   };
