@@ -55,7 +55,7 @@ export function renderSearchResults(scope: Scope, words: string, hits: SearchHit
     ),
   ];
   return {
-    text: `${hits.length} directions match “${words}”`,
+    text: `${hits.length} directions match “${escapeMrkdwn(words)}”`,
     blocks: capBlocks(blocks, 'Narrow the search.'),
     visibility: 'private',
   };
@@ -144,7 +144,7 @@ export function renderMissing(
 /** A request we could not act on: say what was wrong and what to type instead. */
 export function renderProblem(problem: string, example?: string): Reply {
   return {
-    text: problem,
+    text: escapeMrkdwn(problem),
     blocks: [
       ...sections(`:raising_hand: ${escapeMrkdwn(problem)}`),
       ...(example ? [context(`Try: \`${escapeMrkdwn(example)}\``)] : []),
