@@ -6,9 +6,16 @@ import { PlanYearSchema } from './plan-year';
  * A direction's reference as its paper prints it: "5.1" (Midlothian), "D15c" (East Lothian).
  * Refs are unique within one IJB and plan year, compared without regard to case.
  */
+/**
+ * The longest ref worth reading: real ones are a few characters (5.1, D15c, 2.3.1a). Anything
+ * longer is refused before it reaches the table, whose keys stop at 1 KB.
+ */
+export const MAX_REF_CHARS = 24;
+
 export const DirectionRefSchema = z
   .string()
   .trim()
+  .max(MAX_REF_CHARS, `A ref is at most ${MAX_REF_CHARS} characters, like 5.1 or D15c`)
   .regex(/^[A-Za-z]{0,3}\d{1,3}[A-Za-z]?(?:\.\d{1,3}[A-Za-z]?){0,3}$/, 'A ref looks like 5.1 or D15c');
 export type DirectionRef = z.infer<typeof DirectionRefSchema>;
 
