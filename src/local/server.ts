@@ -5,6 +5,7 @@ import { type App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slac
 import type { Config } from '../config';
 import { buildSlackProduct, type SlackProduct } from '../slack/product';
 import type { RegisterStore } from '../store/register-store';
+import { SUMMARY_SWEEP_INTERVAL_MS, SUMMARY_SWEEP_JOB } from '../updates/summary-sweep';
 import { createInProcessQueue } from '../work/job-queue';
 import { gatedListener } from './gated-listener';
 
@@ -17,6 +18,8 @@ export interface LocalServer {
   socketMode: boolean;
   /** Resolves when every deferred job in flight has finished (for tests). */
   drain(): Promise<void>;
+  /** Runs the summary sweep now (it also runs at start-up and every 30 s). */
+  sweep(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -82,6 +85,15 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
     ...(deps.ackBudgetMs ? { ackBudgetMs: deps.ackBudgetMs } : {}),
   });
   const { app } = product;
+  // Summaries a crash left behind are healed at start-up and then every 30 s (summary-sweep.ts).
+  const sweep = () => {
+    void Promise.resolve(product?.jobHandlers[SUMMARY_SWEEP_JOB]?.({})).catch((error: unknown) =>
+      console.error('Summary sweep failed:', error),
+    );
+  };
+  sweep();
+  const sweeper = setInterval(sweep, SUMMARY_SWEEP_INTERVAL_MS);
+  sweeper.unref();
   // Socket Mode dials out to Slack; only the HTTP receiver listens, and only on HOST.
   const started = (await (socketMode
     ? app.start(config.PORT)
@@ -94,7 +106,11 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
     host: bound?.address,
     socketMode,
     drain: () => queue.drain(),
+    sweep: async () => {
+      await product?.jobHandlers[SUMMARY_SWEEP_JOB]?.({});
+    },
     stop: async () => {
+      clearInterval(sweeper);
       await queue.drain();
       await app.stop();
     },
