@@ -6,15 +6,21 @@ import type { Config } from '../config';
 import { createWorkerReader } from '../import/read-in-worker';
 import { buildSlackProduct, type SlackProduct } from '../product/slack-product';
 import type { RegisterStore } from '../store/register-store';
+import { SUMMARY_SWEEP_INTERVAL_MS, SUMMARY_SWEEP_JOB } from '../updates/summary-sweep';
 import { createInProcessQueue } from '../work/job-queue';
+import { gatedListener } from './gated-listener';
 
 export interface LocalServer {
   app: App;
   /** The port actually bound (useful when asked for port 0). */
   port: number;
+  /** The address the HTTP port is bound to (127.0.0.1 unless HOST says otherwise). */
+  host: string | undefined;
   socketMode: boolean;
   /** Resolves when every deferred job in flight has finished (for tests). */
   drain(): Promise<void>;
+  /** Runs the summary sweep now (it also runs at start-up and every 30 s). */
+  sweep(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -46,11 +52,14 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
         customRoutes: [health],
         installerOptions: { port: config.PORT },
       })
-    : new HTTPReceiver({
-        signingSecret: config.signingSecret,
-        endpoints: '/slack/events',
-        customRoutes: [health],
-      });
+    : gated(
+        new HTTPReceiver({
+          signingSecret: config.signingSecret,
+          endpoints: '/slack/events',
+          customRoutes: [health],
+        }),
+        config,
+      );
 
   let product: SlackProduct | undefined;
   const queue = createInProcessQueue(
@@ -79,16 +88,46 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
     ...(deps.ackBudgetMs ? { ackBudgetMs: deps.ackBudgetMs } : {}),
   });
   const { app } = product;
-  const started = (await app.start(config.PORT)) as unknown;
-  const port = socketMode ? config.PORT : ((started as Server).address() as AddressInfo).port;
+  // Summaries a crash left behind are healed at start-up and then every 30 s (summary-sweep.ts).
+  const sweep = () => {
+    void Promise.resolve(product?.jobHandlers[SUMMARY_SWEEP_JOB]?.({})).catch((error: unknown) =>
+      console.error('Summary sweep failed:', error),
+    );
+  };
+  sweep();
+  const sweeper = setInterval(sweep, SUMMARY_SWEEP_INTERVAL_MS);
+  sweeper.unref();
+  // Socket Mode dials out to Slack; only the HTTP receiver listens, and only on HOST.
+  const started = (await (socketMode
+    ? app.start(config.PORT)
+    : app.start({ port: config.PORT, host: config.HOST }))) as unknown;
+  const bound = socketMode ? undefined : ((started as Server).address() as AddressInfo);
+  const port = bound?.port ?? config.PORT;
   return {
     app,
     port,
+    host: bound?.address,
     socketMode,
     drain: () => queue.drain(),
+    sweep: async () => {
+      await product?.jobHandlers[SUMMARY_SWEEP_JOB]?.({});
+    },
     stop: async () => {
+      clearInterval(sweeper);
       await queue.drain();
       await app.stop();
     },
   };
+}
+
+/** Every POST to /slack/events passes the request gate before Bolt reads it. */
+function gated(receiver: HTTPReceiver, config: Config): HTTPReceiver {
+  receiver.requestListener = gatedListener(receiver.requestListener, {
+    signingSecret: config.signingSecret,
+    path: '/slack/events',
+    warn: (message) => {
+      if (config.LOG_LEVEL !== 'error') console.warn(message);
+    },
+  });
+  return receiver;
 }
