@@ -37,8 +37,6 @@ const UPDATE_VERBS = new Set(['update', 'report', 'progress']);
  */
 export function parseIntent(raw: string, options: ParseOptions = {}): Intent {
   const text = raw.trim().replace(/^\/direction(-[a-z0-9]+)?(\s+|$)/i, '');
-  if (text.length > MAX_TEXT)
-    return invalid(`That is ${text.length} characters; I read up to ${MAX_TEXT}.`, 'search carers');
   if (text === '') return { kind: 'help' };
   const spans = [...text.matchAll(/\S+/g)];
   const original = spans.map((span) => span[0]);
@@ -55,6 +53,10 @@ export function parseIntent(raw: string, options: ParseOptions = {}): Intent {
   const commands = [...CAPABILITY_COMMANDS, ...(options.commands ?? [])];
   const firstWord = commands.includes(first) ? first : closeWord(first, TYPO_TARGETS);
 
+  if (first === 'help' || first === '?') {
+    const topic = rest(start + 1);
+    return { kind: 'help', ...(topic ? { topic } : {}) };
+  }
   // `update 5.1 …` / `report 5.1 …`: everything after the ref is the update, exactly as typed.
   if (firstWord && UPDATE_VERBS.has(firstWord)) {
     const ref = readDirectionRef(original[start + 1] ?? '');
@@ -64,6 +66,9 @@ export function parseIntent(raw: string, options: ParseOptions = {}): Intent {
   if (firstWord && commands.includes(firstWord))
     return { kind: 'command', name: firstWord, text: rest(start + 1), place };
 
+  // Updates and capability commands judge their own length (an update may be long); a look-up is short.
+  if (text.length > MAX_TEXT)
+    return invalid(`That is ${text.length} characters; I read up to ${MAX_TEXT}.`, 'search carers');
   const filter: Filter = {};
   const about: string[] = [];
   let list: ListKind | undefined;
@@ -122,8 +127,10 @@ export function parseIntent(raw: string, options: ParseOptions = {}): Intent {
       const kind = LIST_VERBS[word];
       if (kind === 'mine') mine = true;
       else if (kind) list ??= kind;
-    } else if (word in REF_VERBS) refVerb ??= REF_VERBS[word];
-    else if (SEARCH_VERBS.includes(word)) search = true;
+    } else if (word in REF_VERBS) {
+      // "show history for 5.1": the more particular verb wins over show.
+      if (!refVerb || refVerb === 'show') refVerb = REF_VERBS[word];
+    } else if (SEARCH_VERBS.includes(word)) search = true;
     else if (HELP_WORDS.includes(word)) help = true;
     else if (!FILLERS.has(token) && /[\p{L}\p{N}]/u.test(token)) about.push(original[at] ?? token);
     at++;

@@ -23,9 +23,16 @@ export function typoDistance(a: string, b: string, max: number): number {
   return previous[b.length] ?? max + 1;
 }
 
-/** The word of `words` that `token` is, or is one typo away from (words of 5+ letters only). */
+/** The word of `words` that `token` is, or is one typo away from (5+ letters; 4 letters only swapped). */
 export function closeWord(token: string, words: readonly string[]): string | undefined {
   if (words.includes(token)) return token;
-  if (token.length < 5) return undefined;
+  if (token.length < 4) return undefined;
+  // Four letters allow only two swapped ("lsit"): one changed letter makes another word ("last").
+  if (token.length === 4) return words.find((word) => word.length === 4 && swapped(token, word));
   return words.find((word) => word.length >= 5 && typoDistance(token, word, 1) <= 1);
+}
+
+function swapped(a: string, b: string): boolean {
+  const at = [...a].findIndex((letter, i) => letter !== b[i]);
+  return at >= 0 && a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
 }
