@@ -22,17 +22,38 @@ const HEALTH_BOARDS = [
   'shetland',
 ].map((name) => name.split(' '));
 
-function phraseAt(tokens: readonly string[], at: number, phrase: string): boolean {
-  return phrase.split(' ').every((word, i) => tokens[at + i] === word);
+/** Phrases by their first word, longest first, so each token is tried against a handful at most. */
+function byFirstWord<T>(phrases: readonly [string, T][]): Map<string, [string[], T][]> {
+  const map = new Map<string, [string[], T][]>();
+  for (const [phrase, value] of phrases) {
+    const words = phrase.split(' ');
+    const list = map.get(words[0] ?? '') ?? [];
+    list.push([words, value]);
+    map.set(words[0] ?? '', list);
+  }
+  for (const list of map.values()) list.sort((a, b) => b[0].length - a[0].length);
+  return map;
 }
+
+function phraseAt<T>(
+  table: Map<string, [string[], T][]>,
+  tokens: readonly string[],
+  at: number,
+): { value: T; length: number } | undefined {
+  for (const [words, value] of table.get(tokens[at] ?? '') ?? [])
+    if (words.every((word, i) => tokens[at + i] === word)) return { value, length: words.length };
+  return undefined;
+}
+
+const STATUSES = byFirstWord(STATUS_PHRASES);
+const RECIPIENTS = byFirstWord(RECIPIENT_PHRASES);
 
 export function statusAt(
   tokens: readonly string[],
   at: number,
 ): { status: StatusFilter; length: number } | undefined {
-  for (const [phrase, status] of STATUS_PHRASES)
-    if (phraseAt(tokens, at, phrase)) return { status, length: phrase.split(' ').length };
-  return undefined;
+  const found = phraseAt(STATUSES, tokens, at);
+  return found ? { status: found.value, length: found.length } : undefined;
 }
 
 /** "NHS Lothian", "the council", "health board", "Midlothian Council". */
@@ -44,12 +65,13 @@ export function recipientAt(
     const board = HEALTH_BOARDS.find((words) => words.every((word, i) => tokens[at + 1 + i] === word));
     return { recipient: 'health-board', length: 1 + (board?.length ?? 0) };
   }
-  const place = placeAt(tokens, at);
+  // "<area> Council" (Midlothian Council, Perth and Kinross Council) is the Council, not the IJB.
+  const councilSoon = tokens.indexOf('council', at + 1);
+  const place = councilSoon > at && councilSoon <= at + 4 ? placeAt(tokens, at) : undefined;
   if (place && tokens[at + place.length] === 'council')
     return { recipient: 'council', length: place.length + 1 };
-  for (const [phrase, recipient] of RECIPIENT_PHRASES)
-    if (phraseAt(tokens, at, phrase)) return { recipient, length: phrase.split(' ').length };
-  return undefined;
+  const found = phraseAt(RECIPIENTS, tokens, at);
+  return found ? { recipient: found.value, length: found.length } : undefined;
 }
 
 /** A Slack mention as Slack sends it (`<@U123|jane>`), or a name typed with an @. */

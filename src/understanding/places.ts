@@ -62,6 +62,15 @@ export const PLACES: readonly KnownPlace[] = SCOTTISH_IJBS.map((name) => {
   return { id, name, spellings };
 }).sort((a, b) => longest(b) - longest(a));
 
+/** Spellings by their first word, so a token is tried against a few places, not all 31. */
+const BY_FIRST_WORD = new Map<string, [KnownPlace, string[]][]>();
+for (const place of PLACES)
+  for (const words of place.spellings) {
+    const list = BY_FIRST_WORD.get(words[0] ?? '') ?? [];
+    list.push([place, words]);
+    BY_FIRST_WORD.set(words[0] ?? '', list);
+  }
+
 function longest(place: KnownPlace): number {
   return Math.max(...place.spellings.map((words) => words.length));
 }
@@ -75,18 +84,15 @@ export function placeAt(
   at: number,
 ): { place: KnownPlace; length: number } | undefined {
   let best: { place: KnownPlace; length: number } | undefined;
-  for (const place of PLACES) {
-    for (const words of place.spellings) {
-      if (best && words.length <= best.length) continue;
-      if (words.every((word, i) => possessive(tokens[at + i]) === word))
-        best = { place, length: words.length };
-    }
+  for (const [place, words] of BY_FIRST_WORD.get(possessive(tokens[at]) ?? '') ?? []) {
+    if (best && words.length <= best.length) continue;
+    if (words.every((word, i) => possessive(tokens[at + i]) === word)) best = { place, length: words.length };
   }
   return best;
 }
 
 function possessive(token: string | undefined): string | undefined {
-  return token?.replace(/['’]s$/, '');
+  return token?.endsWith('s') ? token.replace(/['’]s$/, '') : token;
 }
 
 /** "2023-24", "2023/24", "2023-2024", "23-24", "23/24" and "2023" (the year 2023-24 starts in). */
