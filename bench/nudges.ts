@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
-import { recordingPoster } from '../src/nudges/posting';
-import { type NudgeRunReport, runNudges } from '../src/nudges/run';
+import { recordingPoster } from '../src/nudges/slack/posting';
+import { type NudgeRunReport, runNudges } from '../src/nudges/slack/run';
 import { calendarFor } from '../src/register/calendars';
 import { createDynamoRegisterStore } from '../src/store/dynamo-register-store';
 import { createNudgeRecordStore } from '../src/store/nudge-records';

@@ -4,9 +4,9 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { createAdminDirectory } from '../src/access/admins';
 import { createLookupService } from '../src/lookup/lookup-service';
+import { createCapabilities, jobHandlersOf } from '../src/product/capabilities';
 import { seedRegister } from '../src/register/seed';
 import { createBotClient, createSlackApp } from '../src/slack/app';
-import { createCapabilities, jobHandlersOf } from '../src/slack/capabilities';
 import { interactionBody, slashCommandBody } from '../src/slack/signature';
 import { createDynamoRegisterStore } from '../src/store/dynamo-register-store';
 import { createLeadStore } from '../src/store/lead-store';
@@ -60,7 +60,7 @@ export async function benchUpdates(): Promise<string[]> {
     clock: () => new Date(),
     queue: { enqueue: async (job) => void jobs.push(job) },
     defaultIjbId: 'midlothian',
-    admins: createAdminDirectory(product.db, dynamo.tableName, ['U0BENCHADMIN']),
+    admins: createAdminDirectory(product.db, dynamo.tableName, ['U0BENCHADMIN'], 'midlothian'),
     threadAnchors: createThreadAnchorStore(product.db, dynamo.tableName),
     slack: createBotClient({ slackApiUrl }),
     log: () => {},

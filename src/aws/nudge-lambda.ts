@@ -3,14 +3,10 @@ import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { LocalDateSchema, londonDay } from '../domain/local-date';
-import { pacedPoster } from '../nudges/posting';
-import { type NudgeRunReport, runNudges } from '../nudges/run';
-import { createNudgeWebClient, slackPoster } from '../nudges/slack-poster';
-import { createDynamoRegisterStore } from '../store/dynamo-register-store';
-import { createNudgeRecordStore } from '../store/nudge-records';
-import { createSnoozeStore } from '../store/snooze-store';
-import { createSubscriptionStore } from '../store/subscription-store';
-import { createThreadAnchorStore } from '../store/thread-anchors';
+import { pacedPoster } from '../nudges/slack/posting';
+import { type NudgeRunReport, runNudges } from '../nudges/slack/run';
+import { createNudgeWebClient, slackPoster } from '../nudges/slack/slack-poster';
+import { buildNudgeStores } from '../product/nudge-stores';
 import type { LambdaEnv } from './lambda-config';
 import { createObservability } from './observability';
 import type { SlackSecrets } from './slack-secrets';
@@ -64,13 +60,7 @@ export function createNudgeLambdaHandler(deps: {
     );
   }
   const client = createNudgeWebClient({ token: secrets.botToken, slackApiUrl: env.SLACK_API_URL });
-  const stores = {
-    store: createDynamoRegisterStore(db, env.TABLE_NAME),
-    records: createNudgeRecordStore(db, env.TABLE_NAME),
-    subscriptions: createSubscriptionStore(db, env.TABLE_NAME),
-    snoozes: createSnoozeStore(db, env.TABLE_NAME),
-    anchors: createThreadAnchorStore(db, env.TABLE_NAME),
-  };
+  const stores = buildNudgeStores(db, env.TABLE_NAME);
   // Structured Powertools lines (a failure as a warning) and the NudgesSent / NudgesFailed
   // metrics the alarms read, as the other functions log and count.
   const { logger, metrics } = createObservability('nudge', env.LOG_LEVEL);

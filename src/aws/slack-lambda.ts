@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AwsLambdaReceiver } from '@slack/bolt';
-import type { SlackProduct } from '../slack/product';
+import { buildLambdaProduct } from '../product/lambda-product';
+import type { SlackProduct } from '../product/slack-product';
 import { createInProcessQueue, type JobQueue } from '../work/job-queue';
 import type { LambdaEnv } from './lambda-config';
-import { buildLambdaProduct } from './lambda-product';
 import { ACK_LATENCY_METRIC, type Observability } from './observability';
 import type { SlackSecrets } from './slack-secrets';
 

@@ -1,10 +1,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { App, Receiver } from '@slack/bolt';
-import type { SlackProduct } from '../slack/product';
+import { buildLambdaProduct } from '../product/lambda-product';
+import type { SlackProduct } from '../product/slack-product';
 import { createInProcessQueue, runJob } from '../work/job-queue';
 import type { LambdaEnv } from './lambda-config';
 import { WorkerEventSchema } from './lambda-job-queue';
-import { buildLambdaProduct } from './lambda-product';
 import type { Observability } from './observability';
 import { isLambdaContext } from './slack-lambda';
 import type { SlackSecrets } from './slack-secrets';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import * as z from 'zod';
 import { LocalDateSchema } from '../domain/local-date';
-import type { NudgeRunReport } from '../nudges/run';
+import type { NudgeRunReport } from '../nudges/slack/run';
 import { renderBlocksAsText } from './block-text';
 
 const NudgeArgsSchema = z.object({

@@ -3,15 +3,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigError, loadConfig, productClock } from '../config';
 import { londonDay } from '../domain/local-date';
 import { openLocalDynamo } from '../local/local-dynamo';
-import { pacedPoster } from '../nudges/posting';
-import { runNudges } from '../nudges/run';
-import { createNudgeWebClient, slackPoster } from '../nudges/slack-poster';
+import { pacedPoster } from '../nudges/slack/posting';
+import { runNudges } from '../nudges/slack/run';
+import { createNudgeWebClient, slackPoster } from '../nudges/slack/slack-poster';
+import { buildNudgeStores } from '../product/nudge-stores';
 import { seedRegister } from '../register/seed';
-import { createDynamoRegisterStore } from '../store/dynamo-register-store';
-import { createNudgeRecordStore } from '../store/nudge-records';
-import { createSnoozeStore } from '../store/snooze-store';
-import { createSubscriptionStore } from '../store/subscription-store';
-import { createThreadAnchorStore } from '../store/thread-anchors';
 import { NudgeArgsError, parseNudgeArgs, reportAsJson, reportAsText } from './nudge-args';
 
 /**
@@ -30,8 +26,8 @@ async function main(): Promise<void> {
   }
   const dynamo = await openLocalDynamo(config);
   try {
-    const store = createDynamoRegisterStore(dynamo.db, config.TABLE_NAME);
-    await seedRegister(store, clock());
+    const stores = buildNudgeStores(dynamo.db, config.TABLE_NAME);
+    await seedRegister(stores.store, clock());
     const poster = config.SLACK_BOT_TOKEN
       ? pacedPoster(
           slackPoster(
@@ -42,11 +38,7 @@ async function main(): Promise<void> {
       : undefined;
     const report = await runNudges(
       {
-        store,
-        records: createNudgeRecordStore(dynamo.db, config.TABLE_NAME),
-        subscriptions: createSubscriptionStore(dynamo.db, config.TABLE_NAME),
-        snoozes: createSnoozeStore(dynamo.db, config.TABLE_NAME),
-        anchors: createThreadAnchorStore(dynamo.db, config.TABLE_NAME),
+        ...stores,
         clock,
         ...(poster ? { poster } : {}),
       },

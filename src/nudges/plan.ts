@@ -4,6 +4,8 @@ import { type Direction, isOpen, refKey } from '../domain/direction';
 import type { Ijb, NudgePolicy } from '../domain/ijb';
 import { daysBetween, type LocalDate, londonDay } from '../domain/local-date';
 import type { PlanYear } from '../domain/plan-year';
+import { isSnoozed, type Snooze } from '../domain/snooze';
+import { followsDirection, type Subscription } from '../domain/subscription';
 import type { NudgeKey } from '../store/nudge-records';
 import type { DueEntry } from '../store/register-store';
 import {
@@ -13,8 +15,6 @@ import {
   pendingEscalation,
   pendingReminder,
 } from './milestones';
-import { isSnoozed, type Snooze } from './snooze';
-import { followsDirection, type Subscription } from './subscription';
 
 /** One IJB's live plan year, as of the run's day. */
 export interface NudgeScope {

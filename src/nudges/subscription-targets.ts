@@ -1,6 +1,6 @@
 import type { Recipient } from '../domain/direction';
 import type { Ijb } from '../domain/ijb';
-import type { SubscriptionFilter } from './subscription';
+import type { SubscriptionFilter } from '../domain/subscription';
 
 /** What a subscribe request names, checked against the register: filters, or what was wrong. */
 export type Resolved =

@@ -3,13 +3,13 @@ import { compareRefs, refKey } from '../domain/direction';
 import { type Ijb, nudgePolicyOf } from '../domain/ijb';
 import { londonDay } from '../domain/local-date';
 import type { PlanYear } from '../domain/plan-year';
+import type { Snooze } from '../domain/snooze';
+import { filterKey, type Subscription, type SubscriptionFilter } from '../domain/subscription';
 import { nearestRefs } from '../lookup/nearest-refs';
 import type { RegisterStore } from '../store/register-store';
 import type { SnoozeStore } from '../store/snooze-store';
 import type { SubscriptionStore } from '../store/subscription-store';
-import type { Snooze } from './snooze';
 import { parseSubscribeText } from './subscribe-command';
-import { filterKey, type Subscription, type SubscriptionFilter } from './subscription';
 import { type Resolved, resolveRecipient, resolveTheme } from './subscription-targets';
 
 export interface SubscriptionRequest {
@@ -75,6 +75,11 @@ export function createSubscriptionService(deps: SubscriptionDeps) {
     const planYear = request.planYear ?? ijb?.latestPlanYear;
     if (!ijb || !planYear)
       return { kind: 'problem', problem: `No directions are loaded for ${deps.defaultIjbId} yet.` };
+    if (ijb.importingYears?.includes(planYear))
+      return {
+        kind: 'problem',
+        problem: `${ijb.shortName}’s ${planYear} directions are being imported right now. Try again in a minute.`,
+      };
     return work(ijb, planYear);
   };
 

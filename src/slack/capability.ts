@@ -1,6 +1,12 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Logger, RespondFn, webApi } from '@slack/bolt';
+import type { AdminDirectory } from '../access/admins';
 import type { PlanYear } from '../domain/plan-year';
-import type { JobHandlers } from '../work/job-queue';
+import type { PaperReader } from '../import/read-paper';
+import type { RegisterStore } from '../store/register-store';
+import type { ThreadAnchorStore } from '../store/thread-anchors';
+import type { JobHandlers, JobQueue } from '../work/job-queue';
+import type { ProductMetrics } from '../work/metrics';
 import type { Reply } from './renderers/blocks';
 import type { SlackRouter } from './router';
 
@@ -44,4 +50,27 @@ export interface SlackCapability {
   subcommands?: readonly Subcommand[];
   register?(app: SlackRouter): void;
   jobs?: JobHandlers;
+}
+
+/**
+ * What every capability may build on, the same in the local server and in Lambda. Defined here,
+ * low in the tree, so capabilities never import the composition root (src/product) that builds them.
+ */
+export interface CapabilityDeps {
+  store: RegisterStore;
+  db: DynamoDBDocumentClient;
+  tableName: string;
+  clock: () => Date;
+  queue: JobQueue;
+  defaultIjbId: string;
+  admins: AdminDirectory;
+  threadAnchors: ThreadAnchorStore;
+  /** Where problems are reported (a logger's error); the console when unset. */
+  log?: (message: string, error?: unknown) => void;
+  /** Counters with alarms on AWS (UpdatesSaved, NudgesSent, NudgesFailed…); dropped locally. */
+  metrics: ProductMetrics;
+  /** The bot's Web API client, for work done outside a Slack request (deferred jobs). */
+  slack: webApi.WebClient;
+  /** Where papers sent to the bot are read: a worker thread locally, this thread (the worker Lambda) on AWS. */
+  paperReader?: PaperReader;
 }

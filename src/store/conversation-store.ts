@@ -3,7 +3,7 @@ import {
   type ConversationPlace,
   type ConversationState,
   ConversationStateSchema,
-} from '../updates/conversation-state';
+} from '../domain/conversation-state';
 import { written } from './conditional-write';
 import { updateKeys } from './update-keys';
 

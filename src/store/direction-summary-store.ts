@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DirectionStatus, UpdateSummary } from '../domain/direction';
-import type { DirectionKey } from '../updates/progress-update';
+import type { DirectionKey } from '../domain/progress-update';
 import { written } from './conditional-write';
 import { keys } from './keys';
 

@@ -5,7 +5,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import type { Direction } from '../domain/direction';
-import type { DirectionKey } from '../updates/progress-update';
+import type { DirectionKey } from '../domain/progress-update';
 import { written } from './conditional-write';
 import { keys } from './keys';
 import { updateKeys } from './update-keys';

@@ -1,6 +1,6 @@
 import { type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { addDays, type LocalDate } from '../domain/local-date';
-import { type Snooze, SnoozeSchema } from '../nudges/snooze';
+import { type Snooze, SnoozeSchema } from '../domain/snooze';
 import { nudgeKeys } from './nudge-keys';
 import { queryAll, withoutKeys } from './query-all';
 

@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { DirectionKey } from '../updates/progress-update';
+import type { DirectionKey } from '../domain/progress-update';
 import { written } from './conditional-write';
 import { updateKeys } from './update-keys';
 

@@ -1,5 +1,5 @@
 import { DeleteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { filterKey, type Subscription, SubscriptionSchema } from '../nudges/subscription';
+import { filterKey, type Subscription, SubscriptionSchema } from '../domain/subscription';
 import { nudgeKeys } from './nudge-keys';
 import { queryAll, withoutKeys } from './query-all';
 

@@ -16,7 +16,7 @@ import {
   type SignOffDecision,
   SignOffDecisionSchema,
   type UpdateContent,
-} from '../updates/progress-update';
+} from '../domain/progress-update';
 import { isConditionFailure, stripKeys, written } from './conditional-write';
 import { updateKeys } from './update-keys';
 

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import {
+  CONVERSATION_TTL_MS,
+  type ConversationPlace,
+  type ConversationState,
+} from '../domain/conversation-state';
 import { londonDay } from '../domain/local-date';
+import type { DirectionKey } from '../domain/progress-update';
 import type { LookupService } from '../lookup/lookup-service';
 import type { ConversationStore } from '../store/conversation-store';
 import type { LeadStore } from '../store/lead-store';
@@ -7,9 +13,7 @@ import type { RegisterStore } from '../store/register-store';
 import type { ThreadAnchorStore } from '../store/thread-anchors';
 import type { UpdateStore } from '../store/update-store';
 import { advanceTo, type Move, type Prompt, promptFor, takeInput } from './conversation';
-import { CONVERSATION_TTL_MS, type ConversationPlace, type ConversationState } from './conversation-state';
 import type { Permissions } from './permissions';
-import type { DirectionKey } from './progress-update';
 import { readStatus } from './status-words';
 import { validateUpdate } from './update-input';
 import { keyOf, type UpdateService } from './update-service';

@@ -1,4 +1,6 @@
+import { CONVERSATION_TTL_MS, type ConversationPlace, isExpired } from '../domain/conversation-state';
 import { londonDay } from '../domain/local-date';
+import type { DirectionKey } from '../domain/progress-update';
 import { type ConversationInput, type Move, rawOf, takeInput } from './conversation';
 import {
   type ConversationDeps,
@@ -7,8 +9,6 @@ import {
   placeOf,
   type Said,
 } from './conversation-moves';
-import { CONVERSATION_TTL_MS, type ConversationPlace, isExpired } from './conversation-state';
-import type { DirectionKey } from './progress-update';
 import type { RawUpdate } from './update-input';
 import { updateIdFor } from './update-service';
 

@@ -1,13 +1,13 @@
+import type { ConversationState, ConversationStep } from '../domain/conversation-state';
 import type { UpdateSummary } from '../domain/direction';
 import type { LocalDate } from '../domain/local-date';
-import type { ConversationState, ConversationStep } from './conversation-state';
 import {
   type DirectionKey,
   type ProgressUpdate,
   type Proposal,
   proposalOf,
   type UpdateStatus,
-} from './progress-update';
+} from '../domain/progress-update';
 import { readStatus } from './status-words';
 import { type RawUpdate, validateUpdate } from './update-input';
 

@@ -1,11 +1,11 @@
-import type { UpdateStore } from '../store/update-store';
 import {
   type DirectionKey,
   type ProgressUpdate,
   proposalOf,
   type UpdateContent,
   withinCorrectionWindow,
-} from './progress-update';
+} from '../domain/progress-update';
+import type { UpdateStore } from '../store/update-store';
 import type { UpdateService } from './update-service';
 
 export type CorrectionResult =

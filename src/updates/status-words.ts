@@ -1,5 +1,5 @@
+import type { UpdateStatus } from '../domain/progress-update';
 import { editDistance } from '../lookup/text-match';
-import type { UpdateStatus } from './progress-update';
 
 /**
  * The words officers use for where a direction stands. Partners report in RAG colours

@@ -1,5 +1,4 @@
 import type { Direction, DirectionStatus, UpdateSummary } from '../domain/direction';
-import type { SummaryWrite } from '../store/direction-summary-store';
 import {
   eventOrder,
   type HistoryEvent,
@@ -7,7 +6,8 @@ import {
   type ProgressUpdate,
   statusSetBy,
   summaryOf,
-} from './progress-update';
+} from '../domain/progress-update';
+import type { SummaryWrite } from '../store/direction-summary-store';
 
 /**
  * The rules that keep a direction's summary true to its history, whatever order writes land in:

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { addDays, formatDay, type LocalDate, LocalDateSchema } from '../domain/local-date';
-import { proposalOf, type UpdateContent, UpdateStatusSchema } from './progress-update';
+import { proposalOf, type UpdateContent, UpdateStatusSchema } from '../domain/progress-update';
 import { plainText } from './slack-text';
 
 // Sized so a history page of ten full updates stays within Block Kit's limits.

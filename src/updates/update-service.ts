@@ -1,11 +1,5 @@
 import { createHash } from 'node:crypto';
 import { type Direction, isOpen, type UpdateSummary } from '../domain/direction';
-import type { DirectionSummaryStore } from '../store/direction-summary-store';
-import type { RegisterStore } from '../store/register-store';
-import type { UpdateStore } from '../store/update-store';
-import type { JobQueue } from '../work/job-queue';
-import type { ProductMetrics } from '../work/metrics';
-import type { Permissions } from './permissions';
 import {
   type DirectionKey,
   type HistoryEvent,
@@ -15,7 +9,13 @@ import {
   summaryOf,
   type UpdateContent,
   type UpdateVia,
-} from './progress-update';
+} from '../domain/progress-update';
+import type { DirectionSummaryStore } from '../store/direction-summary-store';
+import type { RegisterStore } from '../store/register-store';
+import type { UpdateStore } from '../store/update-store';
+import type { JobQueue } from '../work/job-queue';
+import type { ProductMetrics } from '../work/metrics';
+import type { Permissions } from './permissions';
 import { PUBLISH_JOB, type PublishJob } from './publish-job';
 import { fromHistory, historyDecides, sameSummary, withUpdate } from './summary';
 

@@ -1,7 +1,7 @@
 /**
  * What the product counts, whatever it runs on. On AWS these become CloudWatch metrics
  * (Powertools, src/aws/observability.ts) with alarms on them; locally they are dropped.
- * Capabilities count through ProductDeps.metrics.
+ * Capabilities count through CapabilityDeps.metrics.
  */
 export type ProductMetricName = 'UpdatesSaved' | 'NudgesSent' | 'NudgesFailed' | 'JobsFailed';
 

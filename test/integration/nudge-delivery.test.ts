@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/local-date';
-import { type MessagePoster, pacedPoster, recordingPoster } from '../../src/nudges/posting';
-import { type NudgeRunReport, runNudges } from '../../src/nudges/run';
-import { createNudgeWebClient, slackPoster } from '../../src/nudges/slack-poster';
+import { type MessagePoster, pacedPoster, recordingPoster } from '../../src/nudges/slack/posting';
+import { type NudgeRunReport, runNudges } from '../../src/nudges/slack/run';
+import { createNudgeWebClient, slackPoster } from '../../src/nudges/slack/slack-poster';
 import { seedRegister } from '../../src/register/seed';
 import { createNudgeRecordStore } from '../../src/store/nudge-records';
 import { createThreadAnchorStore } from '../../src/store/thread-anchors';

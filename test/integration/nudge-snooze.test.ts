@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pacedPoster, recordingPoster } from '../../src/nudges/posting';
-import { runNudges } from '../../src/nudges/run';
-import { createNudgeWebClient, slackPoster } from '../../src/nudges/slack-poster';
+import { pacedPoster, recordingPoster } from '../../src/nudges/slack/posting';
+import { runNudges } from '../../src/nudges/slack/run';
+import { createNudgeWebClient, slackPoster } from '../../src/nudges/slack/slack-poster';
 import { createSnoozeStore } from '../../src/store/snooze-store';
 import { type Harness, startHarness, visibleText } from '../support/harness';
 import { londonTime, nudgeDeps, subscribe } from '../support/nudges';

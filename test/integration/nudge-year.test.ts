@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/local-date';
-import { type ChannelMessage, recordingPoster } from '../../src/nudges/posting';
-import { type NudgeRunReport, runNudges } from '../../src/nudges/run';
+import { type ChannelMessage, recordingPoster } from '../../src/nudges/slack/posting';
+import { type NudgeRunReport, runNudges } from '../../src/nudges/slack/run';
 import { calendarFor } from '../../src/register/calendars';
 import { seedRegister } from '../../src/register/seed';
 import { startTestDynamo } from '../support/harness';

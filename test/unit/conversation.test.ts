@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { ConversationState } from '../../src/domain/conversation-state';
 import { type Move, takeInput } from '../../src/updates/conversation';
-import type { ConversationState } from '../../src/updates/conversation-state';
 
 const TODAY = '2024-12-09';
 const start: ConversationState = {

@@ -4,8 +4,8 @@ import { standingOf } from '../../src/domain/deadline';
 import type { Direction } from '../../src/domain/direction';
 import type { Ijb } from '../../src/domain/ijb';
 import type { DigestLine } from '../../src/nudges/plan';
-import { renderDigest } from '../../src/nudges/renderers/digest';
-import { markSnoozed } from '../../src/nudges/renderers/snoozed';
+import { renderDigest } from '../../src/nudges/slack/renderers/digest';
+import { markSnoozed } from '../../src/nudges/slack/renderers/snoozed';
 import { IJB_PROFILES } from '../../src/register/ijb-profiles';
 import type { Block } from '../../src/slack/renderers/blocks';
 

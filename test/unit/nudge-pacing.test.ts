@@ -5,7 +5,7 @@ import {
   PostFailedError,
   pacedPoster,
   RateLimitedError,
-} from '../../src/nudges/posting';
+} from '../../src/nudges/slack/posting';
 
 /** A virtual clock: sleeping moves it on, so pacing is tested without waiting. */
 function virtualTime() {

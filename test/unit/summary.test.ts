@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Direction } from '../../src/domain/direction';
-import type { HistoryEvent, ProgressUpdate, UpdateStatus } from '../../src/updates/progress-update';
+import type { HistoryEvent, ProgressUpdate, UpdateStatus } from '../../src/domain/progress-update';
 import { fromHistory, withUpdate } from '../../src/updates/summary';
 
 const base: Direction = {

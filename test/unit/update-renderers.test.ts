@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Direction } from '../../src/domain/direction';
-import type { HistoryEvent, ProgressUpdate } from '../../src/updates/progress-update';
-import { renderPrompt } from '../../src/updates/render/conversation';
-import { renderHistory } from '../../src/updates/render/history';
-import { renderSaved } from '../../src/updates/render/receipts';
-import { renderUpdateForm } from '../../src/updates/render/update-form';
+import type { HistoryEvent, ProgressUpdate } from '../../src/domain/progress-update';
+import { renderPrompt } from '../../src/updates/slack/render/conversation';
+import { renderHistory } from '../../src/updates/slack/render/history';
+import { renderSaved } from '../../src/updates/slack/render/receipts';
+import { renderUpdateForm } from '../../src/updates/slack/render/update-form';
 
 const longest: ProgressUpdate = {
   id: 'x'.repeat(20),
@@ -80,7 +80,7 @@ describe('updates within Block Kit’s limits', () => {
           i: '8c1e0c46-9a52-4d47-a0b6-6c3f30a3b3a1',
           k: { ijbId: 'east-lothian', planYear: '2019-20', ref: direction.ref },
         },
-        channel: 'C0123456789',
+        typedIn: 'C0123456789',
       },
     );
     expect(view.title.text.length).toBeLessThanOrEqual(24);

@@ -1,5 +1,4 @@
-import type { ProductDeps } from '../../slack/capabilities';
-import type { SlackCapability } from '../../slack/capability';
+import type { CapabilityDeps, SlackCapability } from '../../slack/capability';
 import { PUBLISH_JOB } from '../publish-job';
 import { registerActionListeners } from './action-listeners';
 import {
@@ -11,16 +10,17 @@ import { correctionSubcommands } from './correction-commands';
 import { registerFormListeners } from './form-listeners';
 import { buildUpdatesKit } from './kit';
 import { checkOpenedForm, FORM_CHECK_JOB } from './open-form';
+import { signOffsSubcommand } from './sign-offs-command';
 import { updateSubcommands } from './subcommands';
 
 /**
  * Progress updates in Slack: by form, in one line, or in a conversation; history, "mine",
  * assignment and admins; the living status card; edit and undo; sign-off of Achieved/Retire.
  */
-export function createUpdatesCapability(deps: ProductDeps): SlackCapability {
+export function createUpdatesCapability(deps: CapabilityDeps): SlackCapability {
   const kit = buildUpdatesKit(deps);
   return {
-    subcommands: [...updateSubcommands(kit), ...correctionSubcommands(kit)],
+    subcommands: [...updateSubcommands(kit), signOffsSubcommand(kit), ...correctionSubcommands(kit)],
     register(app) {
       registerFormListeners(app, kit);
       registerActionListeners(app, kit);

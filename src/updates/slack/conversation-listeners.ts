@@ -1,16 +1,16 @@
 import type { webApi } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import * as z from 'zod';
+import type { ConversationPlace } from '../../domain/conversation-state';
+import { UPDATE_STATUS_LABELS, UpdateStatusSchema } from '../../domain/progress-update';
 import { context } from '../../slack/renderers/blocks';
 import type { SlackRouter } from '../../slack/router';
 import type { ConversationInput } from '../conversation';
 import type { Said } from '../conversation-service';
-import type { ConversationPlace } from '../conversation-state';
-import { UPDATE_STATUS_LABELS, UpdateStatusSchema } from '../progress-update';
-import { renderPrompt } from '../render/conversation';
 import { ConversationButtonSchema, parseValue, UPDATE_ACTIONS } from './action-ids';
 import type { UpdatesKit } from './kit';
 import { openUpdateForm } from './open-form';
+import { renderPrompt } from './render/conversation';
 
 export const CONVERSATION_POST_JOB = 'updates.conversation-post';
 
@@ -141,7 +141,8 @@ export function registerConversationListeners(app: SlackRouter, kit: UpdatesKit)
       triggerId: body.trigger_id,
       userId: body.user.id,
       key: value.k,
-      fromChannel: place.channel.startsWith('D') ? undefined : place.channel,
+      // The conversation was started by this person typing there (draftOf found it as theirs).
+      typedIn: place.channel.startsWith('D') ? undefined : place.channel,
       mode: 'conversation',
       convo: value,
       prefill: draft,

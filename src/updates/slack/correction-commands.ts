@@ -1,10 +1,10 @@
+import type { DirectionKey } from '../../domain/progress-update';
 import type { Subcommand, SubcommandRequest } from '../../slack/capability';
 import { statusText } from '../../slack/renderers/format';
 import { renderMissing, renderProblem } from '../../slack/renderers/lists';
-import type { DirectionKey } from '../progress-update';
-import { renderRefusal, renderUndone } from '../render/receipts';
 import type { UpdatesKit } from './kit';
 import { openUpdateForm } from './open-form';
+import { renderRefusal, renderUndone } from './render/receipts';
 
 /** The direction named and the id of its latest update, if that update is the asker's. */
 async function latestOwnUpdate(kit: UpdatesKit, request: SubcommandRequest, verb: string) {

@@ -3,14 +3,14 @@ import * as z from 'zod';
 import { londonDay } from '../../domain/local-date';
 import { context, sections } from '../../slack/renderers/blocks';
 import type { SlackRouter } from '../../slack/router';
-import { correctionButtons, savedBlocks } from '../render/receipts';
-import { renderDecided } from '../render/sign-off';
-import { readForm, renderNotice } from '../render/update-form';
-import { contentLines, statusOfUpdate } from '../render/update-text';
 import { plainText } from '../slack-text';
 import { type UpdateField, validateUpdate } from '../update-input';
 import { FormMetadataSchema, parseValue, SendBackMetadataSchema, UPDATE_ACTIONS } from './action-ids';
 import type { UpdatesKit } from './kit';
+import { correctionButtons, savedBlocks } from './render/receipts';
+import { renderDecided } from './render/sign-off';
+import { readForm, renderNotice } from './render/update-form';
+import { contentLines, statusOfUpdate } from './render/update-text';
 
 type Ack = (response?: ViewResponseAction) => Promise<void>;
 
@@ -66,7 +66,7 @@ export function registerFormListeners(app: SlackRouter, kit: UpdatesKit): void {
       content: checked.content,
       via: conversation ? 'conversation' : 'form',
       idempotencyKey: conversation ? `convo:${conversation.i}` : `view:${view.id}`,
-      ...(metadata.channel ? { fromChannel: metadata.channel } : {}),
+      ...(metadata.typedIn ? { fromChannel: metadata.typedIn } : {}),
     });
     if (result.kind === 'refused') return fieldErrors(ack, { text: `Not saved. ${result.reason}` });
     if (result.kind === 'not-saved') {

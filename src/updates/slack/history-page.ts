@@ -1,9 +1,9 @@
+import type { DirectionKey } from '../../domain/progress-update';
 import { scopeLabel } from '../../lookup/views';
 import type { Reply } from '../../slack/renderers/blocks';
 import { renderProblem } from '../../slack/renderers/lists';
-import type { DirectionKey } from '../progress-update';
-import { renderHistory } from '../render/history';
 import type { UpdatesKit } from './kit';
+import { renderHistory } from './render/history';
 
 export const HISTORY_PAGE_SIZE = 10;
 

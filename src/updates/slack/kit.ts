@@ -1,22 +1,22 @@
 import { createLookupService, type LookupService } from '../../lookup/lookup-service';
-import type { ProductDeps } from '../../slack/capabilities';
+import type { CapabilityDeps } from '../../slack/capability';
 import { createConversationStore } from '../../store/conversation-store';
 import { createDirectionSummaryStore } from '../../store/direction-summary-store';
 import { createLeadStore } from '../../store/lead-store';
 import { createStatusCardStore } from '../../store/status-card-store';
 import { createUpdateStore, type UpdateStore } from '../../store/update-store';
-import { createChannelMembership } from '../channel-membership';
 import { type Conversations, createConversations } from '../conversation-service';
 import { type Corrections, createCorrections } from '../corrections';
 import { createLeadership, type Leadership } from '../leads';
 import { createPermissions, type Permissions } from '../permissions';
-import { createPublisher, type Publisher } from '../publisher';
 import { createSignOff, type SignOffService } from '../sign-off';
 import { createUpdateService, type UpdateService } from '../update-service';
+import { createChannelMembership } from './channel-membership';
+import { createPublisher, type Publisher } from './publisher';
 
 /** Everything the updates capability is made of, built once from the product's dependencies. */
 export interface UpdatesKit {
-  deps: ProductDeps;
+  deps: CapabilityDeps;
   lookup: LookupService;
   updates: UpdateStore;
   permissions: Permissions;
@@ -29,7 +29,7 @@ export interface UpdatesKit {
   log: (message: string, error?: unknown) => void;
 }
 
-export function buildUpdatesKit(deps: ProductDeps): UpdatesKit {
+export function buildUpdatesKit(deps: CapabilityDeps): UpdatesKit {
   const { db, tableName, store, clock, slack } = deps;
   const log = deps.log ?? ((message: string, error?: unknown) => console.error(message, error ?? ''));
   const lookup = createLookupService({ store, clock, defaultIjbId: deps.defaultIjbId });
@@ -56,7 +56,7 @@ export function buildUpdatesKit(deps: ProductDeps): UpdatesKit {
     permissions,
     service,
     corrections: createCorrections({ updates, service, clock }),
-    signOff: createSignOff({ updates, service, permissions, clock }),
+    signOff: createSignOff({ updates, service, permissions, admins: deps.admins, clock }),
     conversationFlow: createConversations({
       conversations: createConversationStore(db, tableName),
       threadAnchors: deps.threadAnchors,

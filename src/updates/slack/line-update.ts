@@ -2,9 +2,9 @@ import * as z from 'zod';
 import type { Reply } from '../../slack/renderers/blocks';
 import { renderProblem } from '../../slack/renderers/lists';
 import { parseUpdateRequest } from '../one-line';
-import { renderNotSaved, renderSaved, renderWrongRef } from '../render/receipts';
 import { describeProblems, validateUpdate } from '../update-input';
 import type { UpdatesKit } from './kit';
+import { renderNotSaved, renderSaved, renderWrongRef } from './render/receipts';
 
 /** A one-line update typed against a ref that is not there, carried on to the ref a button names. */
 export const CarryOnButtonSchema = z.object({

@@ -1,0 +1,17 @@
+import { createImportCapability } from '../import/slack/import-capability';
+import { createNudgesCapability } from '../nudges/slack/capability';
+import type { CapabilityDeps, SlackCapability } from '../slack/capability';
+import { createUpdatesCapability } from '../updates/slack/capability';
+import type { JobHandlers } from '../work/job-queue';
+
+/** The root hands every capability the same deps; each capability names what it needs (CapabilityDeps). */
+export type ProductDeps = CapabilityDeps;
+
+/** The product's capabilities beyond lookups, each in its own folder of src/. */
+export function createCapabilities(deps: ProductDeps): SlackCapability[] {
+  return [createImportCapability(deps), createNudgesCapability(deps), createUpdatesCapability(deps)];
+}
+
+export function jobHandlersOf(capabilities: readonly SlackCapability[]): JobHandlers {
+  return Object.assign({}, ...capabilities.map((capability) => capability.jobs ?? {}));
+}
