@@ -4,6 +4,7 @@ import { benchImport } from './import';
 import { benchFormsImport } from './import-forms';
 import { benchLookup } from './lookup';
 import { benchNudges } from './nudges';
+import { benchParser } from './parser';
 import { benchUpdates } from './updates';
 
 /**
@@ -16,6 +17,7 @@ const BENCHMARKS: Record<string, () => Promise<string[]>> = {
   bundle: benchBundle,
   import: async () => [...(await benchImport()), '', ...(await benchFormsImport())],
   nudges: benchNudges,
+  parser: benchParser,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
