@@ -36,8 +36,9 @@ describe('when an update cannot be written', () => {
     expect(text).toContain(
       'Your update to *5.1* was *not saved*: the register could not be written just now',
     );
+    // Escaped as Slack asks (&amp; shows as &), so what was typed cannot turn into markup.
     expect(text).toContain(
-      '```/direction update 5.1 at risk: DSA with NHS Lothian & the Council not signed```',
+      '```/direction update 5.1 at risk: DSA with NHS Lothian &amp; the Council not signed```',
     );
     expect(await world.storedUpdates('5.1')).toHaveLength(0);
     expect((await world.direction('5.1')).status).toBe('not-reported');
