@@ -3,6 +3,7 @@ import type { webApi } from '@slack/bolt';
 import type { AdminDirectory } from '../access/admins';
 import { createImportCapability } from '../import/slack/import-capability';
 import { createNudgesCapability } from '../nudges/capability';
+import { createReportCapability } from '../report/slack/report-capability';
 import type { RegisterStore } from '../store/register-store';
 import type { ThreadAnchorStore } from '../store/thread-anchors';
 import { createUpdatesCapability } from '../updates/slack/capability';
@@ -30,7 +31,12 @@ export interface ProductDeps {
 
 /** The product's capabilities beyond lookups, each in its own folder of src/. */
 export function createCapabilities(deps: ProductDeps): SlackCapability[] {
-  return [createImportCapability(deps), createNudgesCapability(deps), createUpdatesCapability(deps)];
+  return [
+    createImportCapability(deps),
+    createNudgesCapability(deps),
+    createUpdatesCapability(deps),
+    createReportCapability(deps),
+  ];
 }
 
 export function jobHandlersOf(capabilities: readonly SlackCapability[]): JobHandlers {

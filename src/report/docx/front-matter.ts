@@ -82,6 +82,7 @@ export function summarySection(report: BoardReport): (Paragraph | Table)[] {
   const signed = report.basis.kind === 'round' ? 'signed off this round' : 'signed off';
   const title = `Outcome by theme, ${report.planYear}`;
   const chart = outcomeChartSvg(summary);
+  const png = svgToPng(chart.svg, CHART_WIDTH);
   return [
     new Paragraph({ heading: HeadingLevel.HEADING_1, text: '3 SUMMARY OF PROGRESS' }),
     new Paragraph({
@@ -93,17 +94,19 @@ export function summarySection(report: BoardReport): (Paragraph | Table)[] {
     new Paragraph({ text: `3.3 Directions with ${returns}: ${summary.noReturn}.` }),
     new Paragraph({ spacing: { after: 200 }, text: `3.4 Directions ${signed}: ${summary.signedOff}.` }),
     new Paragraph({ heading: HeadingLevel.HEADING_2, text: `Figure 1 – ${title}` }),
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
-      children: [
-        new ImageRun({
-          type: 'png',
-          data: svgToPng(chart.svg, CHART_WIDTH),
-          // Shown at 600 px (about 16 cm) wide: within a portrait A4 page's margins.
-          transformation: { width: 600, height: Math.round((chart.height * 600) / CHART_WIDTH) },
-          altText: { name: 'Outcome by theme', title, description: outcomeChartDescription(summary) },
-        }),
-      ],
-    }),
+    png
+      ? new Paragraph({
+          alignment: AlignmentType.CENTER,
+          children: [
+            new ImageRun({
+              type: 'png',
+              data: png,
+              // Shown at 600 px (about 16 cm) wide: within a portrait A4 page's margins.
+              transformation: { width: 600, height: Math.round((chart.height * 600) / CHART_WIDTH) },
+              altText: { name: 'Outcome by theme', title, description: outcomeChartDescription(summary) },
+            }),
+          ],
+        })
+      : new Paragraph({ text: outcomeChartDescription(summary) }),
   ];
 }

@@ -124,10 +124,7 @@ describe.skipIf(tools.length > 0)('the board paper rendered by LibreOffice', () 
     expect(pages.length).toBe(3);
     const out = process.env.REPORT_PREVIEW_DIR;
     if (out)
-      pages
-        .slice(0, 2)
-        .forEach((page, index) =>
-          copyFileSync(join(dir, page), join(out, `board-paper-page-${index + 1}.png`)),
-        );
+      for (const [index, page] of pages.slice(0, 2).entries())
+        copyFileSync(join(dir, page), join(out, `board-paper-page-${index + 1}.png`));
   });
 });
