@@ -1,10 +1,10 @@
 import * as z from 'zod';
-import type { Direction } from '../domain/direction';
-import { IjbIdSchema } from '../domain/direction';
+import { type Direction, IjbIdSchema, refKey } from '../domain/direction';
 import type { Ijb } from '../domain/ijb';
 import { londonDay } from '../domain/local-date';
 import type { DirectionOutcome } from '../domain/outcome';
 import { type PlanYear, PlanYearSchema } from '../domain/plan-year';
+import { type ReviewRound, type RoundSnapshotEntry, roundIdOf } from '../domain/review-round';
 import { calendarFor } from '../register/calendars';
 import { type BoardReport, composeBoardReport } from './board-report';
 import { reportCsv } from './formats/csv';
@@ -37,9 +37,17 @@ export interface ReportSources {
   ): Promise<{ directions: Direction[]; outcomes: DirectionOutcome[] }>;
 }
 
+/** Review rounds and their snapshots, for a report of a round. */
+export interface RoundSources {
+  get(ijbId: string, roundId: string): Promise<(ReviewRound & { closings: number }) | undefined>;
+  snapshot(ijbId: string, roundId: string, closing: number): Promise<RoundSnapshotEntry[]>;
+}
+
 export interface ReportDeps {
   sources: ReportSources;
   clock: () => Date;
+  /** Without it, a report names no round. */
+  rounds?: RoundSources;
 }
 
 export class ReportError extends Error {
@@ -58,16 +66,19 @@ export async function loadBoardReport(
   deps: ReportDeps,
   request: Omit<BoardReportRequest, 'format'>,
 ): Promise<BoardReport> {
-  if (request.round)
-    throw new ReportError(
-      `There is no review round "${request.round}" yet: rounds are not kept yet. Leave the round out to report the register as it stands.`,
-    );
   const ijb = await deps.sources.getIjb(request.ijb);
   if (!ijb) throw new ReportError(`There is no IJB "${request.ijb}" in the register.`);
-  const { directions, outcomes } = await deps.sources.readYear(ijb.id, request.year);
+  const year = await deps.sources.readYear(ijb.id, request.year);
+  const today = londonDay(deps.clock());
+  if (request.round) {
+    const round = await deps.rounds?.get(ijb.id, roundIdOf(request.round));
+    if (!round || round.planYear !== request.year)
+      throw new ReportError(`${ijb.shortName} has no review round "${request.round}" of ${request.year}.`);
+    return roundReport(deps, ijb, round, year.directions, today);
+  }
+  const { directions, outcomes } = year;
   if (directions.length === 0 && outcomes.length === 0)
     throw new ReportError(`${ijb.shortName} has no directions or outcomes for ${request.year}.`);
-  const today = londonDay(deps.clock());
   return composeBoardReport({
     ijb,
     planYear: request.year,
@@ -76,6 +87,58 @@ export async function loadBoardReport(
     directions,
     outcomes,
     calendar: calendarFor(ijb),
+  });
+}
+
+/**
+ * A closed round reports its snapshot (the register's paper fields, the snapshot's status,
+ * update and leads); an open one the register as it is, marked DRAFT.
+ */
+async function roundReport(
+  deps: ReportDeps,
+  ijb: Ijb,
+  round: ReviewRound & { closings: number },
+  registered: Direction[],
+  today: string,
+): Promise<BoardReport> {
+  const inRound = new Set(round.refs.map(refKey));
+  let directions = registered.filter((direction) => inRound.has(refKey(direction.ref)));
+  if (round.state === 'closed') {
+    const entries = new Map(
+      (await deps.rounds?.snapshot(ijb.id, round.id, round.closings))?.map((entry) => [
+        refKey(entry.ref),
+        entry,
+      ]),
+    );
+    directions = directions.flatMap((direction) => {
+      const entry = entries.get(refKey(direction.ref));
+      if (!entry) return [];
+      const { latestUpdate: _now, ...paper } = direction;
+      return [
+        {
+          ...paper,
+          status: entry.status,
+          leads: entry.leads,
+          ...(entry.latestUpdate ? { latestUpdate: entry.latestUpdate } : {}),
+        },
+      ];
+    });
+  }
+  return composeBoardReport({
+    ijb,
+    planYear: round.planYear,
+    basis: {
+      kind: 'round',
+      name: round.name,
+      state: round.state === 'closed' ? 'closed' : 'open',
+      closes: round.closes,
+      ...(round.closedAt ? { closedAt: round.closedAt } : {}),
+    },
+    generatedOn: today,
+    directions,
+    outcomes: [],
+    calendar: calendarFor(ijb),
+    returnsSince: round.openedAt,
   });
 }
 
