@@ -6,6 +6,7 @@ import { openLocalDynamo } from '../local/local-dynamo';
 import { buildBoardReport, ReportError, ReportFormatSchema } from '../report';
 import { createDynamoRegisterStore } from '../store/dynamo-register-store';
 import { createImportStore } from '../store/import-store';
+import { createReviewStore } from '../store/review-store';
 
 const USAGE =
   'Usage: npm run report -- --ijb <id> --year <YYYY-YY> [--round <name>] --format docx|csv|md|json --out <file>';
@@ -33,7 +34,11 @@ async function main(): Promise<number> {
     const store = createDynamoRegisterStore(dynamo.db, config.TABLE_NAME);
     const imports = createImportStore(dynamo.db, config.TABLE_NAME);
     const file = await buildBoardReport(
-      { sources: { getIjb: store.getIjb, readYear: imports.readYear }, clock: () => new Date() },
+      {
+        sources: { getIjb: store.getIjb, readYear: imports.readYear },
+        rounds: createReviewStore(dynamo.db, config.TABLE_NAME),
+        clock: () => new Date(),
+      },
       {
         ijb: values.ijb,
         year: values.year,

@@ -4,6 +4,7 @@ import type { AdminDirectory } from '../access/admins';
 import { createImportCapability } from '../import/slack/import-capability';
 import { createNudgesCapability } from '../nudges/capability';
 import { createReportCapability } from '../report/slack/report-capability';
+import { createReviewCapability } from '../review/slack/review-capability';
 import type { RegisterStore } from '../store/register-store';
 import type { ThreadAnchorStore } from '../store/thread-anchors';
 import { createUpdatesCapability } from '../updates/slack/capability';
@@ -36,6 +37,7 @@ export function createCapabilities(deps: ProductDeps): SlackCapability[] {
     createNudgesCapability(deps),
     createUpdatesCapability(deps),
     createReportCapability(deps),
+    createReviewCapability(deps),
   ];
 }
 
