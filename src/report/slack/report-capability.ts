@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { DirectionRefSchema } from '../../domain/direction';
-import { PlanYearSchema } from '../../domain/plan-year';
+import { normalisePlanYear, PlanYearSchema } from '../../domain/plan-year';
 import type { ProductDeps } from '../../slack/capabilities';
 import type { SlackCapability, Subcommand } from '../../slack/capability';
 import { context, escapeMrkdwn, type Reply, sections } from '../../slack/renderers/blocks';
@@ -73,7 +73,10 @@ export function createReportCapability(deps: ProductDeps): SlackCapability {
       ['/direction report csv', 'the same rows as a spreadsheet (csv, md and json too)'],
     ],
     async handle(request) {
-      const words = request.text.toLowerCase().split(/\s+/).filter(Boolean);
+      const all = request.text.toLowerCase().split(/\s+/).filter(Boolean);
+      // "report 2023-24" names the year after the word, as "2023-24 report" does before it.
+      const named = all.map((word) => normalisePlanYear(word)).find(Boolean);
+      const words = all.filter((word) => !normalisePlanYear(word));
       const [first] = words;
       if (first && DirectionRefSchema.safeParse(first).success)
         return note(
@@ -87,7 +90,7 @@ export function createReportCapability(deps: ProductDeps): SlackCapability {
           'Try `/direction report` (Word) or `/direction report csv`.',
         );
       const ijb = await deps.store.getIjb(deps.defaultIjbId);
-      const planYear = request.planYear ?? ijb?.latestPlanYear;
+      const planYear = request.planYear ?? named ?? ijb?.latestPlanYear;
       if (!ijb || !planYear) return note('There is no plan year in the register to report on yet.');
       const ticket: ReportTicket = {
         ijbId: ijb.id,
