@@ -5,19 +5,22 @@ import { context, escapeMrkdwn, type Reply, sections } from '../../slack/rendere
 import { createReviewStore } from '../../store/review-store';
 import { parseReviewCommand } from '../review-command';
 import { createReviewService, type RoundStatus } from '../review-service';
+import { createAsks, REVIEW_ASK_JOB } from './asks';
 
 /**
  * `/direction review open|status|close|extend|reopen|list`: the twice-yearly review, for IJB
  * admins. Returns are ordinary updates; the paper of a closed round is `npm run report -- --round`.
  */
 export function createReviewCapability(deps: ProductDeps): SlackCapability {
+  const reviews = createReviewStore(deps.db, deps.tableName);
   const review = createReviewService({
     store: deps.store,
-    reviews: createReviewStore(deps.db, deps.tableName),
+    reviews,
     admins: deps.admins,
     clock: deps.clock,
   });
   const ijbId = deps.defaultIjbId;
+  const asks = createAsks(deps, (ijb, roundId) => reviews.get(ijb, roundId));
 
   const subcommand: Subcommand = {
     names: ['review'],
@@ -40,9 +43,10 @@ export function createReviewCapability(deps: ProductDeps): SlackCapability {
             refs: command.refs,
           });
           if (result.kind === 'refused') return note(result.reason);
+          await deps.queue.enqueue({ kind: REVIEW_ASK_JOB, payload: { ijbId, roundId: result.round.id } });
           return note(
             `Opened "${result.round.name}" over ${result.round.refs.length} directions of ${result.round.planYear}, closing ${formatDay(result.round.closes)}.`,
-            'Leads return an update as usual (/direction update <ref> …); /direction review status shows who has.',
+            'I am asking each lead by direct message now. /direction review status shows who has returned.',
           );
         }
         case 'status': {
@@ -90,7 +94,7 @@ export function createReviewCapability(deps: ProductDeps): SlackCapability {
       }
     },
   };
-  return { subcommands: [subcommand] };
+  return { subcommands: [subcommand], register: asks.register, jobs: { [REVIEW_ASK_JOB]: asks.ask } };
 }
 
 function statusText(status: RoundStatus): string {
