@@ -5,6 +5,7 @@ import { benchFormsImport } from './import-forms';
 import { benchLookup } from './lookup';
 import { benchNudges } from './nudges';
 import { benchParser } from './parser';
+import { benchReport } from './report';
 import { benchUpdates } from './updates';
 
 /**
@@ -18,6 +19,7 @@ const BENCHMARKS: Record<string, () => Promise<string[]>> = {
   import: async () => [...(await benchImport()), '', ...(await benchFormsImport())],
   nudges: benchNudges,
   parser: benchParser,
+  report: benchReport,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

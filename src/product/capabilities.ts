@@ -1,5 +1,7 @@
 import { createImportCapability } from '../import/slack/import-capability';
 import { createNudgesCapability } from '../nudges/slack/capability';
+import { createReportCapability } from '../report/slack/report-capability';
+import { createReviewCapability } from '../review/slack/review-capability';
 import type { CapabilityDeps, SlackCapability } from '../slack/capability';
 import { createUpdatesCapability } from '../updates/slack/capability';
 import type { JobHandlers } from '../work/job-queue';
@@ -9,7 +11,13 @@ export type ProductDeps = CapabilityDeps;
 
 /** The product's capabilities beyond lookups, each in its own folder of src/. */
 export function createCapabilities(deps: ProductDeps): SlackCapability[] {
-  return [createImportCapability(deps), createNudgesCapability(deps), createUpdatesCapability(deps)];
+  return [
+    createImportCapability(deps),
+    createNudgesCapability(deps),
+    createUpdatesCapability(deps),
+    createReportCapability(deps),
+    createReviewCapability(deps),
+  ];
 }
 
 export function jobHandlersOf(capabilities: readonly SlackCapability[]): JobHandlers {

@@ -48,6 +48,19 @@ export const keys = {
   /** Slack admins of an IJB, beyond those configured. */
   admin: (ijbId: string, userId: string) => ({ pk: `IJB#${ijbId}`, sk: `ADMIN#${userId}` }),
   adminPrefix: (ijbId: string) => ({ pk: `IJB#${ijbId}`, skPrefix: 'ADMIN#' }),
+  /** A review round of an IJB (mutable: state, close date, its events). */
+  reviewRound: (ijbId: string, roundId: string) => ({ pk: `IJB#${ijbId}`, sk: `ROUND#${roundId}` }),
+  reviewRoundPrefix: (ijbId: string) => ({ pk: `IJB#${ijbId}`, skPrefix: 'ROUND#' }),
+  /** Which round is open: created only when absent, so one round is open per IJB. */
+  openRound: (ijbId: string) => ({ pk: `IJB#${ijbId}`, sk: 'OPEN-ROUND' }),
+  /** A direction as it stood at the `closing`-th close of a round: written once, never updated. */
+  roundSnapshot: (ijbId: string, roundId: string, closing: number, ref: string) => ({
+    pk: `SNAP#${ijbId}#${roundId}#${closing}`,
+    sk: `DIR#${refKey(ref)}`,
+  }),
+  roundSnapshotPartition: (ijbId: string, roundId: string, closing: number) => ({
+    pk: `SNAP#${ijbId}#${roundId}#${closing}`,
+  }),
   /** A Slack message that stands for directions (a nudge, a status card): replies in its thread are about them. */
   threadAnchor: (channel: string, ts: string) => ({ pk: `THREAD#${channel}#${ts}`, sk: 'ANCHOR' }),
 };

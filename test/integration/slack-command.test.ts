@@ -174,9 +174,9 @@ describe('/direction help, search, list, due, overdue', () => {
     expect(text).toContain('/direction due in 60 days');
   });
 
-  it('says which sub-commands are still to come instead of searching for them', async () => {
+  it('answers a sub-command word with its capability, not a search', async () => {
     const text = visibleText((await harness.command('report 2023-24')).body);
-    expect(text).toContain('`/direction report` is coming soon');
+    expect(text).toContain('Making the 2023-24 board paper (docx)');
   });
 });
 

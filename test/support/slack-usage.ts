@@ -31,6 +31,10 @@ export function scanSlackUsage(dir: string): SlackUsage {
     for (const [, family, method] of text.matchAll(METHOD_CALL))
       note(usage.methods, `${family}.${method}`, file);
     for (const [, method] of text.matchAll(API_CALL)) note(usage.methods, method as string, file);
+    // The Web API client's filesUploadV2 is these two methods (and a POST to the URL the first gives).
+    if (/\.filesUploadV2\(/.test(text))
+      for (const method of ['files.getUploadURLExternal', 'files.completeUploadExternal'])
+        note(usage.methods, method, file);
     for (const [, event] of text.matchAll(EVENT)) note(usage.events, event as string, file);
     if (MESSAGE.test(text)) note(usage.events, 'message', file);
     usage.commands ||= COMMAND.test(text);

@@ -307,7 +307,7 @@ export const UTTERANCES: Utterance[] = [
   {
     say: 'report 2023-24',
     means: { kind: 'command', name: 'report', text: '2023-24' },
-    reply: 'coming soon',
+    reply: 'board paper',
   },
   { say: 'report', means: { kind: 'command', name: 'report', text: '' } },
   // Wrong inputs.
