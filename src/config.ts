@@ -60,6 +60,12 @@ const ConfigSchema = z.object({
   /** Slack user ids of the first IJB admins, comma-separated; more are added in Slack. */
   DIRECTIONS_ADMINS: AdminIdsSchema,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Requests per minute each API key may make (fixed window, counted in the table). */
+  API_RATE_LIMIT: z.coerce
+    .number({ message: 'must be a number of requests per minute' })
+    .int()
+    .min(1)
+    .default(600),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & {

@@ -1,8 +1,10 @@
-import type { Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { getRequestListener } from '@hono/node-server';
 import { type App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from '../config';
+import { createHttpApp } from '../product/http-app';
 import { buildSlackProduct, type SlackProduct } from '../slack/product';
 import type { RegisterStore } from '../store/register-store';
 import { createInProcessQueue } from '../work/job-queue';
@@ -38,17 +40,24 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
       response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
     },
   };
+  // The API (/api/v1) and the web register (/) share the port; Slack's endpoint is matched first.
+  let http: ((request: IncomingMessage, response: ServerResponse) => unknown) | undefined;
+  const web = {
+    path: '/{*rest}',
+    method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    handler: (request: IncomingMessage, response: ServerResponse) => http?.(request, response),
+  };
   const socketMode = config.SLACK_APP_TOKEN !== undefined;
   const receiver: Receiver = config.SLACK_APP_TOKEN
     ? new SocketModeReceiver({
         appToken: config.SLACK_APP_TOKEN,
-        customRoutes: [health],
+        customRoutes: [health, web],
         installerOptions: { port: config.PORT },
       })
     : new HTTPReceiver({
         signingSecret: config.signingSecret,
         endpoints: '/slack/events',
-        customRoutes: [health],
+        customRoutes: [health, web],
       });
 
   let product: SlackProduct | undefined;
@@ -76,6 +85,19 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
     ...(deps.ackBudgetMs ? { ackBudgetMs: deps.ackBudgetMs } : {}),
   });
   const { app } = product;
+  http = getRequestListener(
+    createHttpApp({
+      store: deps.store,
+      db: deps.db,
+      tableName: config.TABLE_NAME,
+      clock: deps.clock,
+      queue,
+      metrics: product.deps.metrics,
+      log: (message, error) => console.error(message, error ?? ''),
+      defaultIjbId: config.DIRECTIONS_IJB,
+      rateLimit: { limit: config.API_RATE_LIMIT, windowSeconds: 60 },
+    }).fetch,
+  );
   const started = (await app.start(config.PORT)) as unknown;
   const port = socketMode ? config.PORT : ((started as Server).address() as AddressInfo).port;
   return {
