@@ -4,6 +4,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { Alarms } from './constructs/alarms';
 import { NudgeSchedule } from './constructs/nudge-schedule';
+import { PublicApi } from './constructs/public-api';
 import { ReadApi } from './constructs/read-api';
 import { SlackIngress } from './constructs/slack-ingress';
 import { Worker } from './constructs/worker';
@@ -26,6 +27,7 @@ export class StatelessStack extends Stack {
   readonly worker: Worker;
   readonly slack: SlackIngress;
   readonly api: ReadApi;
+  readonly http: PublicApi;
   readonly nudges: NudgeSchedule;
   readonly alarms: Alarms;
 
@@ -52,6 +54,12 @@ export class StatelessStack extends Stack {
       environment,
     });
     this.api = new ReadApi(this, 'Api', { entry: lambdaEntry('api'), table, environment });
+    this.http = new PublicApi(this, 'Http', {
+      entry: lambdaEntry('http'),
+      table,
+      worker: this.worker.function,
+      environment,
+    });
     this.nudges = new NudgeSchedule(this, 'Nudges', {
       entry: props.nudgeEntry ?? lambdaEntry('nudge'),
       table,
@@ -63,6 +71,7 @@ export class StatelessStack extends Stack {
     this.alarms.watchFunction('Slack', this.slack.function);
     this.alarms.watchFunction('Worker', this.worker.function);
     this.alarms.watchFunction('Api', this.api.function);
+    this.alarms.watchFunction('Http', this.http.function);
     this.alarms.watchDeadLetters('Worker', this.worker.deadLetterQueue);
     this.alarms.watchAckLatency();
     this.alarms.watchFunction('Nudges', this.nudges.function);
