@@ -60,6 +60,8 @@ const ConfigSchema = z.object({
   /** Slack user ids of the first IJB admins, comma-separated; more are added in Slack. */
   DIRECTIONS_ADMINS: AdminIdsSchema,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** The HMAC key of the web register's share links; a development default when unset. */
+  SHARE_LINK_SECRET: optionalText,
   /** Requests per minute each API key may make (fixed window, counted in the table). */
   API_RATE_LIMIT: z.coerce
     .number({ message: 'must be a number of requests per minute' })

@@ -1,6 +1,6 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import { type ApiDeps, type ApiEnv, buildApiServices } from './api-deps';
+import { type ApiDeps, type ApiEnv, type ApiServices, buildApiServices } from './api-deps';
 import { ApiProblem, problemResponse } from './problem';
 import { notYetRoutes } from './routes/not-yet';
 import { registerRoutes } from './routes/register';
@@ -24,8 +24,10 @@ export const API_DOCUMENT = {
  * The register's HTTP API, /api/v1: the routes, their zod schemas and the OpenAPI 3.1
  * document are one thing (@hono/zod-openapi). Every error is an RFC 9457 problem.
  */
-export function createApiApp(deps: ApiDeps): OpenAPIHono<ApiEnv> {
-  const services = buildApiServices(deps);
+export function createApiApp(
+  deps: ApiDeps,
+  services: ApiServices = buildApiServices(deps),
+): OpenAPIHono<ApiEnv> {
   const api = new OpenAPIHono<ApiEnv>({
     defaultHook: (result) => {
       if (result.success) return;

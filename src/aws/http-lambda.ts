@@ -17,6 +17,7 @@ export function createHttpLambdaHandler(input: {
   db: DynamoDBDocumentClient;
   observability: Observability;
   queue: JobQueue;
+  shareSecret: string;
   rateLimit?: number;
 }) {
   const { env, db, observability } = input;
@@ -30,6 +31,7 @@ export function createHttpLambdaHandler(input: {
     metrics: observability.productMetrics,
     log: (message, error) => logger.error(message, ...(error ? [error as Error] : [])),
     defaultIjbId: env.DIRECTIONS_IJB,
+    shareSecret: input.shareSecret,
     ...(input.rateLimit ? { rateLimit: { limit: input.rateLimit, windowSeconds: 60 } } : {}),
   });
   const handler = handle(app);

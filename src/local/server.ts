@@ -96,6 +96,8 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
       log: (message, error) => console.error(message, error ?? ''),
       defaultIjbId: config.DIRECTIONS_IJB,
       rateLimit: { limit: config.API_RATE_LIMIT, windowSeconds: 60 },
+      // Offline only: the development default is public, like the signing secret's.
+      shareSecret: config.SHARE_LINK_SECRET ?? `share-links:${config.signingSecret}`,
     }).fetch,
   );
   const started = (await app.start(config.PORT)) as unknown;

@@ -51,6 +51,7 @@ beforeAll(async () => {
     db: data.db,
     observability: createObservability('http', 'error'),
     queue: { enqueue: async (job) => void queued.push(job) },
+    shareSecret: 'test-share-secret',
   });
 });
 afterAll(() => close());

@@ -1,6 +1,8 @@
 import { createApiKeys } from '../../src/api/api-keys';
 import type { ApiScope } from '../../src/domain/api-access';
 import { createApiKeyStore } from '../../src/store/api-key-store';
+import { createShareLinkStore } from '../../src/store/share-link-store';
+import { createShareLinks } from '../../src/web/share-links';
 import { type Harness, startHarness } from './harness';
 
 export interface ApiHarness {
@@ -10,6 +12,9 @@ export interface ApiHarness {
   /** A new API key (the plain key, as `npm run apikey -- create` prints it). */
   key(scope: ApiScope, ijb?: string, name?: string): Promise<string>;
   revoke(key: string): Promise<void>;
+  /** A share link's path (/share/<token>), as `/direction share web` makes it. */
+  shareLink(ijb?: string, days?: number): Promise<{ path: string; id: string }>;
+  revokeShare(id: string): Promise<void>;
   /** fetch against the running server; `key` becomes the Bearer token. */
   request(path: string, init?: RequestInit & { key?: string }): Promise<ApiResponse>;
   close(): Promise<void>;
@@ -31,9 +36,22 @@ export async function startApiHarness(options: Parameters<typeof startHarness>[0
     keys: createApiKeyStore(harness.db, harness.tableName),
     clock: () => new Date(),
   });
+  // The local server's development share key (src/local/server.ts), as the harness config has no other.
+  const shares = createShareLinks({
+    secret: harness.config.SHARE_LINK_SECRET ?? `share-links:${harness.config.signingSecret}`,
+    links: createShareLinkStore(harness.db, harness.tableName),
+    clock: () => new Date(),
+  });
   return {
     harness,
     origin,
+    async shareLink(ijb = 'midlothian', days = 30) {
+      const { token, grant } = await shares.create({ ijb, days, by: 'U0ADMIN' });
+      return { path: `/share/${token}`, id: grant.id };
+    },
+    async revokeShare(id) {
+      await shares.revoke(id);
+    },
     async key(scope, ijb = 'midlothian', name = `test ${scope}`) {
       return (await keys.create({ name, scope, ijb, by: 'test' })).key;
     },
