@@ -9,7 +9,14 @@ import { createUpdateStore, type UpdateStore } from '../store/update-store';
 import { createUpdateService, type UpdateService } from '../updates/update-service';
 import type { JobQueue } from '../work/job-queue';
 import type { ProductMetrics } from '../work/metrics';
-import { type ApiGrant, type ApiKeys, createApiKeys, type RateLimit, refusalOf } from './api-keys';
+import {
+  type ApiGrant,
+  type ApiKeys,
+  type Authentication,
+  createApiKeys,
+  type RateLimit,
+  refusalOf,
+} from './api-keys';
 import { apiPermissions } from './api-permissions';
 import { ApiProblem } from './problem';
 
@@ -38,7 +45,11 @@ export interface ApiServices {
   updateServiceFor(grant: ApiGrant): UpdateService;
 }
 
-export type ApiEnv = { Variables: { grant: ApiGrant; services: ApiServices } };
+/**
+ * `auth` is the key check in flight: the middleware starts it and moves on, so a read route
+ * can fetch the register while the key is checked, and answer only once both are done.
+ */
+export type ApiEnv = { Variables: { auth: Promise<Authentication>; services: ApiServices } };
 
 export function buildApiServices(deps: ApiDeps): ApiServices {
   const { store, db, tableName, clock } = deps;
@@ -68,10 +79,38 @@ export function buildApiServices(deps: ApiDeps): ApiServices {
   };
 }
 
-/** Throws 403 unless the request's key has `scope` on `ijb`. */
-export function requireGrant(c: Context<ApiEnv>, scope: 'read' | 'write' | 'admin', ijb?: string): ApiGrant {
-  const grant = c.get('grant');
-  const refusal = refusalOf(grant, scope, ijb);
+/** The request's grant: throws 401/429 for a bad key, 403 unless it has `scope` on `ijb`. */
+export async function requireGrant(
+  // biome-ignore lint/suspicious/noExplicitAny: any route's context
+  c: Context<ApiEnv, any, any>,
+  scope: 'read' | 'write' | 'admin',
+  ijb?: string,
+): Promise<ApiGrant> {
+  const auth = await c.get('auth');
+  if (!auth.ok) {
+    throw new ApiProblem(
+      auth.status,
+      auth.detail,
+      auth.retryAfter ? { headers: { 'retry-after': String(auth.retryAfter) } } : {},
+    );
+  }
+  const refusal = refusalOf(auth.grant, scope, ijb);
   if (refusal) throw new ApiProblem(403, refusal);
-  return grant;
+  return auth.grant;
+}
+
+/**
+ * A read done while the key is checked (one round trip instead of two); nothing is answered
+ * unless the key may read, and a refusal wins over whatever the read found.
+ */
+export async function readAuthorized<T>(
+  // biome-ignore lint/suspicious/noExplicitAny: any route's context
+  c: Context<ApiEnv, any, any>,
+  ijb: string,
+  read: () => Promise<T>,
+): Promise<T> {
+  const [grant, result] = await Promise.allSettled([requireGrant(c, 'read', ijb), read()]);
+  if (grant.status === 'rejected') throw grant.reason;
+  if (result.status === 'rejected') throw result.reason;
+  return result.value;
 }

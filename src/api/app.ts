@@ -29,8 +29,17 @@ export function createApiApp(
   services: ApiServices = buildApiServices(deps),
 ): OpenAPIHono<ApiEnv> {
   const api = new OpenAPIHono<ApiEnv>({
-    defaultHook: (result) => {
+    defaultHook: async (result, c) => {
       if (result.success) return;
+      // A bad key is the first thing to fix: 401 (or 429) before any 400 about the request.
+      const auth = await c.get('auth');
+      if (!auth.ok) {
+        throw new ApiProblem(
+          auth.status,
+          auth.detail,
+          auth.retryAfter ? { headers: { 'retry-after': String(auth.retryAfter) } } : {},
+        );
+      }
       const issue = result.error.issues[0];
       const where = issue?.path.join('.') || result.target;
       const errors = Object.fromEntries(
@@ -75,16 +84,11 @@ export function createApiApp(
   api.use('*', async (c, next) => {
     c.set('services', services);
     if (new URL(c.req.url).pathname.endsWith(OPENAPI_PATH)) return next();
-    const auth = await services.keys.authenticate(c.req.header('authorization'));
-    if (!auth.ok) {
-      throw new ApiProblem(
-        auth.status,
-        auth.detail,
-        auth.retryAfter ? { headers: { 'retry-after': String(auth.retryAfter) } } : {},
-      );
-    }
-    c.set('grant', auth.grant);
-    return next();
+    const auth = services.keys.authenticate(c.req.header('authorization'));
+    auth.catch(() => {}); // awaited by the route; never an unhandled rejection meanwhile
+    c.set('auth', auth);
+    await next();
+    await auth; // every request is counted, even one refused before its route ran
   });
   api.use(
     '*',

@@ -1,4 +1,6 @@
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +16,9 @@ if (!CHROMIUM) {
     'Browser tests SKIPPED: no Chromium found at /usr/bin/chromium (apt-get install -y chromium, or set CHROMIUM_PATH).',
   );
 }
+
+/** Screenshots land under docs/screenshots only when asked (UPDATE_SCREENSHOTS=1), so a test run leaves the tree clean. */
+const shot = (name: string) => join(process.env.UPDATE_SCREENSHOTS ? 'docs/screenshots' : tmpdir(), name);
 
 /** axe-core findings that block: serious or critical. */
 async function blockingViolations(page: Page) {
@@ -72,7 +77,7 @@ describe.skipIf(!CHROMIUM)('the web register in a browser (headless Chromium)', 
     await page.goto(`${api.origin}${path}`);
     expect(await page.locator('h1').textContent()).toBe('East Lothian Directions 2019-20');
     expect(await blockingViolations(page)).toEqual([]);
-    await page.screenshot({ path: 'docs/screenshots/web-register-home.png', fullPage: true });
+    await page.screenshot({ path: shot('web-register-home.png'), fullPage: true });
 
     await page.getByLabel('Search directions').fill('premises infrastructure');
     await page.keyboard.press('Enter');
@@ -83,7 +88,7 @@ describe.skipIf(!CHROMIUM)('the web register in a browser (headless Chromium)', 
     await page.waitForURL(/\/directions\/D10j$/);
     expect(await page.locator('h1').textContent()).toContain('Direction D10j');
     expect(await blockingViolations(page)).toEqual([]);
-    await page.screenshot({ path: 'docs/screenshots/web-register-direction.png', fullPage: true });
+    await page.screenshot({ path: shot('web-register-direction.png'), fullPage: true });
 
     await page.getByRole('link', { name: 'D10i (2018-19)' }).click();
     await page.waitForURL(/\/years\/2018-19\/directions\/D10i$/);

@@ -25,8 +25,8 @@ export function notYetRoutes(api: OpenAPIHono<ApiEnv>): void {
       },
       responses: problemResponses(400, 401, 403, 429, 501),
     }),
-    (c) => {
-      requireGrant(c, 'read', c.req.valid('param').ijb);
+    async (c) => {
+      await requireGrant(c, 'read', c.req.valid('param').ijb);
       throw new ApiProblem(501, 'The board report is not available through the API yet.');
     },
   );
@@ -39,8 +39,8 @@ export function notYetRoutes(api: OpenAPIHono<ApiEnv>): void {
       request: { params: IjbParam },
       responses: problemResponses(400, 401, 403, 429, 501),
     }),
-    (c) => {
-      requireGrant(c, 'admin', c.req.valid('param').ijb);
+    async (c) => {
+      await requireGrant(c, 'admin', c.req.valid('param').ijb);
       throw new ApiProblem(
         501,
         'Loading papers through the API is not available yet: use /direction import in Slack or npm run import.',

@@ -1,6 +1,6 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Scope } from '../../lookup/views';
-import { type ApiEnv, type ApiServices, requireGrant } from '../api-deps';
+import { type ApiEnv, type ApiServices, readAuthorized, requireGrant } from '../api-deps';
 import { filterDirections, pageOf } from '../direction-filters';
 import { ApiProblem, problemResponses } from '../problem';
 import { directionOf } from '../representations';
@@ -55,7 +55,7 @@ export function registerRoutes(api: OpenAPIHono<ApiEnv>): void {
       responses: { 200: json(IjbListSchema, 'IJBs'), ...problemResponses(401, 429) },
     }),
     async (c) => {
-      const grant = requireGrant(c, 'read');
+      const grant = await requireGrant(c, 'read');
       const ijbs = await c.get('services').deps.store.listIjbs();
       return c.json(
         {
@@ -84,7 +84,7 @@ export function registerRoutes(api: OpenAPIHono<ApiEnv>): void {
     }),
     async (c) => {
       const { ijb } = c.req.valid('param');
-      requireGrant(c, 'read', ijb);
+      await requireGrant(c, 'read', ijb);
       const { store } = c.get('services').deps;
       if (!(await store.getIjb(ijb))) throw new ApiProblem(404, `No IJB ${ijb}. GET /ijbs lists them.`);
       const years = await store.listPlanYears(ijb);
@@ -119,10 +119,12 @@ export function registerRoutes(api: OpenAPIHono<ApiEnv>): void {
     async (c) => {
       const { ijb, year } = c.req.valid('param');
       const query = c.req.valid('query');
-      requireGrant(c, 'read', ijb);
       const services = c.get('services');
-      const scope = await yearScope(services, ijb, year);
-      const matching = filterDirections(await services.lookup.list(scope), query);
+      const { scope, views } = await readAuthorized(c, ijb, async () => {
+        const scope = await yearScope(services, ijb, year);
+        return { scope, views: await services.lookup.list(scope) };
+      });
+      const matching = filterDirections(views, query);
       const { page, next } = pageOf(matching, query);
       return c.json(
         {
@@ -152,10 +154,11 @@ export function registerRoutes(api: OpenAPIHono<ApiEnv>): void {
     }),
     async (c) => {
       const { ijb, year, ref } = c.req.valid('param');
-      requireGrant(c, 'read', ijb);
       const services = c.get('services');
-      const scope = await yearScope(services, ijb, year);
-      const shown = await services.lookup.show(scope, ref);
+      const { scope, shown } = await readAuthorized(c, ijb, async () => {
+        const scope = await yearScope(services, ijb, year);
+        return { scope, shown: await services.lookup.show(scope, ref) };
+      });
       if (shown.kind === 'missing') {
         const near = shown.suggestions.length > 0 ? ` Did you mean ${shown.suggestions.join(', ')}?` : '';
         throw new ApiProblem(404, `No direction ${ref} in ${scope.ijb.shortName} ${scope.planYear}.${near}`);

@@ -52,7 +52,7 @@ export function updateRoutes(api: OpenAPIHono<ApiEnv>): void {
     async (c) => {
       const { ijb, year, ref } = c.req.valid('param');
       const { limit, cursor } = c.req.valid('query');
-      requireGrant(c, 'read', ijb);
+      await requireGrant(c, 'read', ijb);
       const services = c.get('services');
       const scope = await yearScope(services, ijb, year);
       const direction = await services.deps.store.getDirection(ijb, scope.planYear, ref);
@@ -94,7 +94,7 @@ export function updateRoutes(api: OpenAPIHono<ApiEnv>): void {
       const { ijb, year, ref } = c.req.valid('param');
       const idempotencyKey = c.req.valid('header')['idempotency-key'];
       const body = c.req.valid('json');
-      const grant = requireGrant(c, 'write', ijb);
+      const grant = await requireGrant(c, 'write', ijb);
       const services = c.get('services');
       const scope = await yearScope(services, ijb, year);
       const direction = await services.deps.store.getDirection(ijb, scope.planYear, ref);
