@@ -1,4 +1,5 @@
 import '../src/local/quiet-sdk-notice';
+import { benchApi } from './api';
 import { benchBundle } from './bundle';
 import { benchImport } from './import';
 import { benchLookup } from './lookup';
@@ -11,6 +12,7 @@ import { benchUpdates } from './updates';
  */
 const BENCHMARKS: Record<string, () => Promise<string[]>> = {
   lookup: benchLookup,
+  api: benchApi,
   updates: benchUpdates,
   bundle: benchBundle,
   import: benchImport,
