@@ -60,6 +60,8 @@ const ConfigSchema = z.object({
   /** Slack user ids of the first IJB admins, comma-separated; more are added in Slack. */
   DIRECTIONS_ADMINS: AdminIdsSchema,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Where people open the web register (share links point here); http://localhost:PORT when unset. */
+  PUBLIC_URL: optionalUrl,
   /** The HMAC key of the web register's share links; a development default when unset. */
   SHARE_LINK_SECRET: optionalText,
   /** Requests per minute each API key may make (fixed window, counted in the table). */

@@ -7,6 +7,8 @@ import type { Config } from '../config';
 import { createHttpApp } from '../product/http-app';
 import { buildSlackProduct, type SlackProduct } from '../slack/product';
 import type { RegisterStore } from '../store/register-store';
+import { createShareLinkStore } from '../store/share-link-store';
+import { createShareLinks } from '../web/share-links';
 import { createInProcessQueue } from '../work/job-queue';
 
 export interface LocalServer {
@@ -60,6 +62,13 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
         customRoutes: [health, web],
       });
 
+  // Offline only: the development default is public, like the signing secret's.
+  const shareSecret = config.SHARE_LINK_SECRET ?? `share-links:${config.signingSecret}`;
+  const shareLinks = createShareLinks({
+    secret: shareSecret,
+    links: createShareLinkStore(deps.db, config.TABLE_NAME),
+    clock: deps.clock,
+  });
   let product: SlackProduct | undefined;
   const queue = createInProcessQueue(
     () => product?.jobHandlers ?? {},
@@ -83,6 +92,7 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
     defaultIjbId: config.DIRECTIONS_IJB,
     admins: config.DIRECTIONS_ADMINS,
     ...(deps.ackBudgetMs ? { ackBudgetMs: deps.ackBudgetMs } : {}),
+    web: { shareLinks, publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}` },
   });
   const { app } = product;
   http = getRequestListener(
@@ -96,8 +106,7 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
       log: (message, error) => console.error(message, error ?? ''),
       defaultIjbId: config.DIRECTIONS_IJB,
       rateLimit: { limit: config.API_RATE_LIMIT, windowSeconds: 60 },
-      // Offline only: the development default is public, like the signing secret's.
-      shareSecret: config.SHARE_LINK_SECRET ?? `share-links:${config.signingSecret}`,
+      shareSecret,
     }).fetch,
   );
   const started = (await app.start(config.PORT)) as unknown;

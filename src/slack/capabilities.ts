@@ -6,6 +6,8 @@ import { createNudgesCapability } from '../nudges/capability';
 import type { RegisterStore } from '../store/register-store';
 import type { ThreadAnchorStore } from '../store/thread-anchors';
 import { createUpdatesCapability } from '../updates/slack/capability';
+import type { ShareLinks } from '../web/share-links';
+import { createWebShareCapability } from '../web/slack/share-capability';
 import type { JobHandlers, JobQueue } from '../work/job-queue';
 import type { ProductMetrics } from '../work/metrics';
 import type { SlackCapability } from './capability';
@@ -26,11 +28,20 @@ export interface ProductDeps {
   metrics: ProductMetrics;
   /** The bot's Web API client, for work done outside a Slack request (deferred jobs). */
   slack: webApi.WebClient;
+  /** Share links to the web register, where it is served (the local server; not yet the Lambda). */
+  web?: { shareLinks: ShareLinks; publicUrl: string };
 }
 
 /** The product's capabilities beyond lookups, each in its own folder of src/. */
 export function createCapabilities(deps: ProductDeps): SlackCapability[] {
-  return [createImportCapability(deps), createNudgesCapability(deps), createUpdatesCapability(deps)];
+  return [
+    createImportCapability(deps),
+    createNudgesCapability(deps),
+    createUpdatesCapability(deps),
+    ...(deps.web
+      ? [createWebShareCapability({ ...deps.web, admins: deps.admins, defaultIjbId: deps.defaultIjbId })]
+      : []),
+  ];
 }
 
 export function jobHandlersOf(capabilities: readonly SlackCapability[]): JobHandlers {

@@ -23,6 +23,7 @@ export interface SlackProductInput {
   admins: readonly string[];
   metrics?: ProductMetrics;
   ackBudgetMs?: number;
+  web?: ProductDeps['web'];
 }
 
 export interface SlackProduct {
@@ -49,6 +50,7 @@ export function buildSlackProduct(input: SlackProductInput): SlackProduct {
     threadAnchors: createThreadAnchorStore(input.db, input.tableName),
     metrics: input.metrics ?? uncountedMetrics,
     slack: createBotClient(input.slack),
+    ...(input.web ? { web: input.web } : {}),
     log: (message, error) => {
       if (input.slack.logger) input.slack.logger.error(message, ...(error ? [error] : []));
       else console.error(message, ...(error ? [error] : []));
