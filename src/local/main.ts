@@ -28,6 +28,8 @@ async function main(): Promise<void> {
       `IJB Directions is ready${server.socketMode ? ' (Socket Mode: connected to your Slack workspace)' : ''}.`,
       `  Slack endpoint  http://localhost:${server.port}/slack/events`,
       `  Health          http://localhost:${server.port}/health`,
+      `  API             http://localhost:${server.port}/api/v1 (docs /api/docs; keys: npm run apikey -- create)`,
+      `  Web register    http://localhost:${server.port}/ (open a link from /direction share web 30 days)`,
       `  Register        ${where}${seeded.length > 0 ? ` — seeded ${seeded.join(', ')}` : ''}`,
       config.usingDevelopmentSecret
         ? '  Signing secret  the development default (set SLACK_SIGNING_SECRET for a real workspace)'
