@@ -1,4 +1,5 @@
 import '../src/local/quiet-sdk-notice';
+import { benchApi } from './api';
 import { benchBundle } from './bundle';
 import { benchImport } from './import';
 import { benchFormsImport } from './import-forms';
@@ -14,6 +15,7 @@ import { benchUpdates } from './updates';
  */
 const BENCHMARKS: Record<string, () => Promise<string[]>> = {
   lookup: benchLookup,
+  api: benchApi,
   updates: benchUpdates,
   bundle: benchBundle,
   import: async () => [...(await benchImport()), '', ...(await benchFormsImport())],

@@ -5,6 +5,7 @@ import type { Construct } from 'constructs';
 import { AdminIdsSchema } from '../src/config';
 import { Alarms } from './constructs/alarms';
 import { NudgeSchedule } from './constructs/nudge-schedule';
+import { PublicApi } from './constructs/public-api';
 import { ReadApi } from './constructs/read-api';
 import { SlackIngress } from './constructs/slack-ingress';
 import { Worker } from './constructs/worker';
@@ -30,6 +31,7 @@ export class StatelessStack extends Stack {
   readonly worker: Worker;
   readonly slack: SlackIngress;
   readonly api: ReadApi;
+  readonly http: PublicApi;
   readonly nudges: NudgeSchedule;
   readonly alarms: Alarms;
 
@@ -56,6 +58,12 @@ export class StatelessStack extends Stack {
       environment,
     });
     this.api = new ReadApi(this, 'Api', { entry: lambdaEntry('api'), table, environment });
+    this.http = new PublicApi(this, 'Http', {
+      entry: lambdaEntry('http'),
+      table,
+      worker: this.worker.function,
+      environment,
+    });
     this.nudges = new NudgeSchedule(this, 'Nudges', {
       entry: props.nudgeEntry ?? lambdaEntry('nudge'),
       table,
@@ -67,6 +75,7 @@ export class StatelessStack extends Stack {
     this.alarms.watchFunction('Slack', this.slack.function);
     this.alarms.watchFunction('Worker', this.worker.function);
     this.alarms.watchFunction('Api', this.api.function);
+    this.alarms.watchFunction('Http', this.http.function);
     this.alarms.watchDeadLetters('Worker', this.worker.deadLetterQueue);
     this.alarms.watchAckLatency();
     this.alarms.watchFunction('Nudges', this.nudges.function);

@@ -75,6 +75,16 @@ const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** Runs the product as on this day (YYYY-MM-DD), at today's Europe/London time of day. */
   DIRECTIONS_TODAY: optionalText.pipe(LocalDateSchema.optional()),
+  /** Where people open the web register (share links point here); http://localhost:PORT when unset. */
+  PUBLIC_URL: optionalUrl,
+  /** The HMAC key of the web register's share links; a development default when unset. */
+  SHARE_LINK_SECRET: optionalText,
+  /** Requests per minute each API key may make (fixed window, counted in the table). */
+  API_RATE_LIMIT: z.coerce
+    .number({ message: 'must be a number of requests per minute' })
+    .int()
+    .min(1)
+    .default(600),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & {

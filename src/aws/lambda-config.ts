@@ -12,6 +12,8 @@ const LambdaEnvSchema = z.object({
   SLACK_SECRET_ARN: z.string().startsWith('arn:').optional(),
   /** The worker function the Slack function hands deferred jobs to (invoked asynchronously). */
   WORKER_FUNCTION_NAME: z.string().min(1).optional(),
+  /** The secret holding the web register's share-link key (the HTTP function). */
+  SHARE_SECRET_ARN: z.string().startsWith('arn:').optional(),
   /** For running the handler outside AWS (tests, benchmarks); never set by the CDK app. */
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-').optional(),

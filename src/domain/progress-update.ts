@@ -23,8 +23,8 @@ export function proposalOf(status: UpdateStatus): Proposal | undefined {
   return status === 'achieved' || status === 'retired' ? status : undefined;
 }
 
-/** How an update reached us: the form, one line after /direction update, or a chat with the bot. */
-export const UpdateViaSchema = z.enum(['form', 'line', 'conversation']);
+/** How an update reached us: the form, one line after /direction update, a chat with the bot, or the HTTP API. */
+export const UpdateViaSchema = z.enum(['form', 'line', 'conversation', 'api']);
 export type UpdateVia = z.infer<typeof UpdateViaSchema>;
 
 export const SignOffSchema = z.object({

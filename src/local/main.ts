@@ -29,6 +29,8 @@ async function main(): Promise<void> {
       `IJB Directions is ready${server.socketMode ? ' (Socket Mode: connected to your Slack workspace)' : ''}.`,
       `  Slack endpoint  ${localUrl(config, '/slack/events', server.port)}`,
       `  Health          ${localUrl(config, '/health', server.port)}`,
+      `  API             ${localUrl(config, '/api/v1', server.port)} (docs /api/docs; keys: npm run apikey -- create)`,
+      `  Web register    ${localUrl(config, '/', server.port)} (open a link from /direction share web 30 days)`,
       `  Register        ${where}${seeded.length > 0 ? ` — seeded ${seeded.join(', ')}` : ''}`,
       config.usingDevelopmentSecret
         ? '  Signing secret  the development default (set SLACK_SIGNING_SECRET for a real workspace)'

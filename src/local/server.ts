@@ -1,12 +1,16 @@
-import type { Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { getRequestListener } from '@hono/node-server';
 import { type App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from '../config';
 import { createWorkerReader } from '../import/read-in-worker';
+import { createHttpApp } from '../product/http-app';
 import { buildSlackProduct, type SlackProduct } from '../product/slack-product';
 import type { RegisterStore } from '../store/register-store';
+import { createShareLinkStore } from '../store/share-link-store';
 import { SUMMARY_SWEEP_INTERVAL_MS, SUMMARY_SWEEP_JOB } from '../updates/summary-sweep';
+import { createShareLinks } from '../web/share-links';
 import { createInProcessQueue } from '../work/job-queue';
 import { gatedListener } from './gated-listener';
 
@@ -45,22 +49,36 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
       response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
     },
   };
+  // The API (/api/v1) and the web register (/) share the port; Slack's endpoint is matched first.
+  let http: ((request: IncomingMessage, response: ServerResponse) => unknown) | undefined;
+  const web = {
+    path: '/{*rest}',
+    method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    handler: (request: IncomingMessage, response: ServerResponse) => http?.(request, response),
+  };
   const socketMode = config.SLACK_APP_TOKEN !== undefined;
   const receiver: Receiver = config.SLACK_APP_TOKEN
     ? new SocketModeReceiver({
         appToken: config.SLACK_APP_TOKEN,
-        customRoutes: [health],
+        customRoutes: [health, web],
         installerOptions: { port: config.PORT },
       })
     : gated(
         new HTTPReceiver({
           signingSecret: config.signingSecret,
           endpoints: '/slack/events',
-          customRoutes: [health],
+          customRoutes: [health, web],
         }),
         config,
       );
 
+  // Offline only: the development default is public, like the signing secret's.
+  const shareSecret = config.SHARE_LINK_SECRET ?? `share-links:${config.signingSecret}`;
+  const shareLinks = createShareLinks({
+    secret: shareSecret,
+    links: createShareLinkStore(deps.db, config.TABLE_NAME),
+    clock: deps.clock,
+  });
   let product: SlackProduct | undefined;
   const queue = createInProcessQueue(
     () => product?.jobHandlers ?? {},
@@ -86,8 +104,23 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
     // A paper sent to the bot is read in a worker thread with a memory ceiling: never this process.
     paperReader: createWorkerReader(),
     ...(deps.ackBudgetMs ? { ackBudgetMs: deps.ackBudgetMs } : {}),
+    web: { shareLinks, publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}` },
   });
   const { app } = product;
+  http = getRequestListener(
+    createHttpApp({
+      store: deps.store,
+      db: deps.db,
+      tableName: config.TABLE_NAME,
+      clock: deps.clock,
+      queue,
+      metrics: product.deps.metrics,
+      log: (message, error) => console.error(message, error ?? ''),
+      defaultIjbId: config.DIRECTIONS_IJB,
+      rateLimit: { limit: config.API_RATE_LIMIT, windowSeconds: 60 },
+      shareSecret,
+    }).fetch,
+  );
   // Summaries a crash left behind are healed at start-up and then every 30 s (summary-sweep.ts).
   const sweep = () => {
     void Promise.resolve(product?.jobHandlers[SUMMARY_SWEEP_JOB]?.({})).catch((error: unknown) =>

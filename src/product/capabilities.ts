@@ -4,6 +4,7 @@ import { createReportCapability } from '../report/slack/report-capability';
 import { createReviewCapability } from '../review/slack/review-capability';
 import type { CapabilityDeps, SlackCapability } from '../slack/capability';
 import { createUpdatesCapability } from '../updates/slack/capability';
+import { createWebShareCapability } from '../web/slack/share-capability';
 import type { JobHandlers } from '../work/job-queue';
 
 /** The root hands every capability the same deps; each capability names what it needs (CapabilityDeps). */
@@ -17,6 +18,9 @@ export function createCapabilities(deps: ProductDeps): SlackCapability[] {
     createUpdatesCapability(deps),
     createReportCapability(deps),
     createReviewCapability(deps),
+    ...(deps.web
+      ? [createWebShareCapability({ ...deps.web, admins: deps.admins, defaultIjbId: deps.defaultIjbId })]
+      : []),
   ];
 }
 

@@ -26,6 +26,7 @@ export interface SlackProductInput {
   ackBudgetMs?: number;
   /** Where papers sent to the bot are read (a worker thread locally); this thread when unset. */
   paperReader?: PaperReader;
+  web?: ProductDeps['web'];
 }
 
 export interface SlackProduct {
@@ -53,6 +54,7 @@ export function buildSlackProduct(input: SlackProductInput): SlackProduct {
     metrics: input.metrics ?? uncountedMetrics,
     slack: createBotClient(input.slack),
     ...(input.paperReader ? { paperReader: input.paperReader } : {}),
+    ...(input.web ? { web: input.web } : {}),
     log: (message, error) => {
       if (input.slack.logger) input.slack.logger.error(message, ...(error ? [error] : []));
       else console.error(message, ...(error ? [error] : []));

@@ -5,6 +5,7 @@ import type { PlanYear } from '../domain/plan-year';
 import type { PaperReader } from '../import/read-paper';
 import type { RegisterStore } from '../store/register-store';
 import type { ThreadAnchorStore } from '../store/thread-anchors';
+import type { ShareLinks } from '../web/share-links';
 import type { JobHandlers, JobQueue } from '../work/job-queue';
 import type { ProductMetrics } from '../work/metrics';
 import type { Reply } from './renderers/blocks';
@@ -73,4 +74,6 @@ export interface CapabilityDeps {
   slack: webApi.WebClient;
   /** Where papers sent to the bot are read: a worker thread locally, this thread (the worker Lambda) on AWS. */
   paperReader?: PaperReader;
+  /** Share links to the web register, where it is served (the local server; not yet the Lambda). */
+  web?: { shareLinks: ShareLinks; publicUrl: string };
 }

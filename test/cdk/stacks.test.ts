@@ -60,12 +60,12 @@ describe('the register table', () => {
 });
 
 describe('the functions', () => {
-  it('are the Slack ingress, the worker, the API and the nudge run: Node 22 on arm64', () => {
+  it('are the Slack ingress, the worker, the two APIs and the nudge run: Node 22 on arm64', () => {
     expect(
       functions()
         .map((fn) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME)
         .sort(),
-    ).toEqual(['api', 'nudge', 'slack', 'worker']);
+    ).toEqual(['api', 'http', 'nudge', 'slack', 'worker']);
     for (const fn of functions()) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -97,7 +97,7 @@ describe('least privilege', () => {
   const dynamo = () => statements(stateless).filter((s) => JSON.stringify(s.Action).includes('dynamodb:'));
 
   it('names the register table and its two indexes: no wildcard, no Scan, no table administration', () => {
-    expect(dynamo().length).toBe(4);
+    expect(dynamo().length).toBe(5);
     for (const statement of dynamo()) {
       const resources = JSON.stringify(statement.Resource);
       expect(resources).toContain('RegisterTable');
@@ -112,27 +112,34 @@ describe('least privilege', () => {
     }
   });
 
-  it('lets the API only read; the Slack ingress, worker and nudge run read and write', () => {
+  it('lets the IAM read API only read; the Slack ingress, worker, nudge run and public API read and write', () => {
     const writers = dynamo().filter((s) => [s.Action].flat().includes('dynamodb:UpdateItem'));
     const readers = dynamo().filter((s) => !s.Action.includes('dynamodb:UpdateItem'));
-    expect(writers).toHaveLength(3);
+    expect(writers).toHaveLength(4);
     expect(readers).toHaveLength(1);
   });
 
-  it('lets the functions that talk to Slack read the secret, and the API not', () => {
-    const secretReads = statements(stateless).filter((s) =>
-      JSON.stringify(s.Action).includes('secretsmanager:GetSecretValue'),
+  it('lets the functions that talk to Slack read the secret, and the APIs not (the public one reads only the share-link key)', () => {
+    const secretReads = statements(stateless).filter(
+      (s) =>
+        JSON.stringify(s.Action).includes('secretsmanager:GetSecretValue') &&
+        !JSON.stringify(s.Resource).includes('ShareLinkKey'),
     );
     expect(secretReads).toHaveLength(3);
     for (const statement of secretReads)
       expect(JSON.stringify(statement.Resource)).toContain('SlackCredentials');
   });
 
-  it('lets only the Slack function invoke the worker, and only that function', () => {
+  it('lets only the Slack function and the public API invoke the worker, and only that function', () => {
     const invokes = statements(stateless).filter(
       (s) => s.Action === 'lambda:InvokeFunction' && JSON.stringify(s.Resource).includes('WorkerFunction'),
     );
     expect(invokes).toEqual([
+      {
+        Action: 'lambda:InvokeFunction',
+        Effect: 'Allow',
+        Resource: { 'Fn::GetAtt': [expect.stringMatching(/^WorkerFunction/), 'Arn'] },
+      },
       {
         Action: 'lambda:InvokeFunction',
         Effect: 'Allow',
@@ -147,6 +154,20 @@ describe('the endpoints', () => {
     stateless.hasResourceProperties('AWS::Lambda::Url', {
       AuthType: 'NONE',
       TargetFunctionArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SlackFunction'), 'Arn'] },
+    });
+  });
+
+  it('serves the public API and web register from a throttled function whose URL the app guards (API keys, share links)', () => {
+    stateless.hasResourceProperties('AWS::Lambda::Url', {
+      AuthType: 'NONE',
+      TargetFunctionArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Http'), 'Arn'] },
+    });
+    stateless.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'http' }) },
+      ReservedConcurrentExecutions: 20,
+    });
+    stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmDescription: 'Http: Lambda refused a run (concurrency)',
     });
   });
 
@@ -181,8 +202,8 @@ describe('the alarms', () => {
   const alarms = () => Object.values(stateless.findResources('AWS::CloudWatch::Alarm')) as Resource[];
 
   it('watch errors and throttles of every function', () => {
-    expect(alarms().filter((a) => a.Properties.MetricName === 'Errors')).toHaveLength(4);
-    expect(alarms().filter((a) => a.Properties.MetricName === 'Throttles')).toHaveLength(4);
+    expect(alarms().filter((a) => a.Properties.MetricName === 'Errors')).toHaveLength(5);
+    expect(alarms().filter((a) => a.Properties.MetricName === 'Throttles')).toHaveLength(5);
   });
 
   it('fire on the first message in either dead-letter queue', () => {

@@ -20,6 +20,7 @@ const VIA: Record<ProgressUpdate['via'], string> = {
   form: 'form',
   line: 'one line',
   conversation: 'conversation',
+  api: 'API',
 };
 
 function updateEntry(update: ProgressUpdate): string {
@@ -27,7 +28,7 @@ function updateEntry(update: ProgressUpdate): string {
     ...(update.revision > 1 ? [`edited ${update.revision - 1}×, earlier wording kept`] : []),
     ...(update.withdrawn ? [`undone by its author at ${when(update.withdrawn.at)}`] : []),
   ];
-  const head = `*${when(update.at)}* · <@${update.by}> · ${statusOfUpdate(update)} · _${VIA[update.via]}_`;
+  const head = `*${when(update.at)}* · ${update.by.startsWith('api:') ? `API key ${update.by.slice(4)}` : `<@${update.by}>`} · ${statusOfUpdate(update)} · _${VIA[update.via]}_`;
   // Very long texts are clipped so a page of ten reads well in one message; the update keeps every word.
   const shown = {
     ...update,
