@@ -2,7 +2,7 @@ import '../local/quiet-sdk-notice';
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config';
+import { ConfigError, loadConfig, productClock } from '../config';
 import { importPaper } from '../import/import-paper';
 import { resultJson, resultText } from '../import/report';
 import { openLocalDynamo } from '../local/local-dynamo';
@@ -45,7 +45,7 @@ async function main(): Promise<number> {
       {
         store: createDynamoRegisterStore(dynamo.db, config.TABLE_NAME),
         imports: createImportStore(dynamo.db, config.TABLE_NAME),
-        clock: () => new Date(),
+        clock: productClock(config),
       },
       {
         bytes,
