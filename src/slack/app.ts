@@ -11,6 +11,7 @@ import type { LookupService } from '../lookup/lookup-service';
 import type { SlackCapability } from './capability';
 import { registerCardActions } from './listeners/card-actions';
 import { registerDirectionCommand } from './listeners/direction-command';
+import { registerTextAnswers } from './listeners/text-answers';
 import { createSlackRouter } from './router';
 
 export interface SlackAppDeps {
@@ -59,6 +60,11 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Ap
     subcommands: capabilities.flatMap((capability) => capability.subcommands ?? []),
   });
   const router = createSlackRouter();
+  registerTextAnswers(app, router, {
+    lookup: deps.lookup,
+    subcommands: capabilities.flatMap((capability) => capability.subcommands ?? []),
+    capabilities,
+  });
   registerCardActions(router, { lookup: deps.lookup, comingSoon: capabilities.length === 0 });
   for (const capability of capabilities) capability.register?.(router);
   router.mount(app);

@@ -3,6 +3,7 @@ import { PUBLISH_JOB } from '../publish-job';
 import { registerActionListeners } from './action-listeners';
 import {
   CONVERSATION_POST_JOB,
+  converse,
   postConversation,
   registerConversationListeners,
 } from './conversation-listeners';
@@ -20,6 +21,7 @@ export function createUpdatesCapability(deps: CapabilityDeps): SlackCapability {
   const kit = buildUpdatesKit(deps);
   return {
     subcommands: [...updateSubcommands(kit), ...correctionSubcommands(kit)],
+    converse: (message) => converse(kit, message),
     register(app) {
       registerFormListeners(app, kit);
       registerActionListeners(app, kit);
