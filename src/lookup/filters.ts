@@ -77,10 +77,15 @@ const LIST_WORDS: Record<ListKind, string> = {
 /** The filter as the reply states it, so the reader sees what was understood: "Overdue, issued to NHS Lothian". */
 export function describeFilter(list: ListKind, filter: Filter, scope: Scope, defaultDays: number): string {
   const parts = [LIST_WORDS[list]];
-  // "in January" says which January: the one the window was worked out to.
+  // "in January", "by March" say which year: the one the window was worked out to.
   const time =
-    filter.time?.kind === 'month' && !filter.time.year
-      ? { ...filter.time, year: Number(windowDays(filter.time, scope.today).from.slice(0, 4)) }
+    (filter.time?.kind === 'month' || filter.time?.kind === 'by') && !filter.time.year
+      ? {
+          ...filter.time,
+          year: Number(
+            windowDays(filter.time, scope.today)[filter.time.kind === 'by' ? 'to' : 'from'].slice(0, 4),
+          ),
+        }
       : filter.time;
   if (list === 'due') parts[0] = `Due ${describeWindow(time ?? { kind: 'days', days: defaultDays })}`;
   else if (time) parts.push(`due ${describeWindow(time)}`);

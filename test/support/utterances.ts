@@ -185,7 +185,7 @@ export const UTTERANCES: Utterance[] = [
   { say: 'due january', means: list('due', { time: { kind: 'month', month: 1 } }) },
   { say: 'due jan 2025', means: list('due', { time: { kind: 'month', month: 1, year: 2025 } }) },
   { say: 'due in sept', means: list('due', { time: { kind: 'month', month: 9 } }) },
-  { say: 'due by march', means: list('due', { time: { kind: 'by', month: 3 } }), reply: 'Due by March' },
+  { say: 'due by march', means: list('due', { time: { kind: 'by', month: 3 } }), reply: 'Due by March 2024' },
   { say: 'due before 31 March', means: list('due', { time: { kind: 'by', month: 3, day: 31 } }) },
   {
     say: 'due by 31st march 2024',
