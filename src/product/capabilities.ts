@@ -1,3 +1,4 @@
+import { createHomeCapability } from '../home/slack/capability';
 import { createImportCapability } from '../import/slack/import-capability';
 import { createNudgesCapability } from '../nudges/slack/capability';
 import type { CapabilityDeps, SlackCapability } from '../slack/capability';
@@ -9,7 +10,12 @@ export type ProductDeps = CapabilityDeps;
 
 /** The product's capabilities beyond lookups, each in its own folder of src/. */
 export function createCapabilities(deps: ProductDeps): SlackCapability[] {
-  return [createImportCapability(deps), createNudgesCapability(deps), createUpdatesCapability(deps)];
+  return [
+    createImportCapability(deps),
+    createNudgesCapability(deps),
+    createUpdatesCapability(deps),
+    createHomeCapability(deps),
+  ];
 }
 
 export function jobHandlersOf(capabilities: readonly SlackCapability[]): JobHandlers {

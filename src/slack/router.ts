@@ -4,6 +4,7 @@ import type {
   Middleware,
   SlackActionMiddlewareArgs,
   SlackEventMiddlewareArgs,
+  SlackShortcutMiddlewareArgs,
   SlackViewMiddlewareArgs,
   ViewSubmitAction,
 } from '@slack/bolt';
@@ -11,6 +12,8 @@ import type {
 type ActionListener = Middleware<SlackActionMiddlewareArgs<BlockButtonAction>>;
 type ViewListener = Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>>;
 type MessageListener = Middleware<SlackEventMiddlewareArgs<'message'>>;
+type HomeListener = Middleware<SlackEventMiddlewareArgs<'app_home_opened'>>;
+type ShortcutListener = Middleware<SlackShortcutMiddlewareArgs>;
 
 /**
  * Where capabilities register their Slack listeners. Bolt runs every listener's middleware
@@ -23,6 +26,10 @@ export interface SlackRouter {
   view(callbackId: string | RegExp, listener: ViewListener): void;
   /** Every message listener hears every message event (DMs, threads); each decides for itself. */
   event(name: 'message', listener: MessageListener): void;
+  /** One listener for the Home tab opening (App Home). */
+  home(listener: HomeListener): void;
+  /** Global and message shortcuts, by callback id. */
+  shortcut(callbackId: string, listener: ShortcutListener): void;
 }
 
 interface Routes<L> {
@@ -51,7 +58,14 @@ export function createSlackRouter(): SlackRouter & { mount(app: App): void } {
   const actions = routes<ActionListener>();
   const views = routes<ViewListener>();
   const messages: MessageListener[] = [];
+  const shortcuts = routes<ShortcutListener>();
+  let home: HomeListener | undefined;
   return {
+    home: (listener) => {
+      if (home) throw new Error('Two App Home listeners');
+      home = listener;
+    },
+    shortcut: (callbackId, listener) => add(shortcuts, callbackId, listener, 'shortcut'),
     action: (id, listener) => add(actions, id, listener, 'action'),
     view: (callbackId, listener) => add(views, callbackId, listener, 'view'),
     event: (_name, listener) => {
@@ -65,6 +79,11 @@ export function createSlackRouter(): SlackRouter & { mount(app: App): void } {
       app.view<ViewSubmitAction>({ type: 'view_submission' }, async (args) => {
         await find(views, args.view.callback_id)?.(args);
       });
+      if (shortcuts.exact.size > 0)
+        app.shortcut({}, async (args) => {
+          await find(shortcuts, args.shortcut.callback_id)?.(args);
+        });
+      if (home) app.event('app_home_opened', home);
       if (messages.length > 0) {
         app.event('message', async (args) => {
           await Promise.all(messages.map((listener) => listener(args)));

@@ -10,6 +10,7 @@ import {
 import { correctionSubcommands } from './correction-commands';
 import { registerFormListeners } from './form-listeners';
 import { buildUpdatesKit } from './kit';
+import { registerMessageShortcut } from './message-shortcut';
 import { checkOpenedForm, FORM_CHECK_JOB } from './open-form';
 import { updateSubcommands } from './subcommands';
 
@@ -26,6 +27,7 @@ export function createUpdatesCapability(deps: CapabilityDeps): SlackCapability {
       registerFormListeners(app, kit);
       registerActionListeners(app, kit);
       registerConversationListeners(app, kit);
+      registerMessageShortcut(app, kit);
     },
     jobs: {
       [PUBLISH_JOB]: (payload) => kit.publisher.handle(payload),

@@ -1,0 +1,166 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+  path: string;
+  // biome-ignore lint/suspicious/noExplicitAny: Slack JSON bodies, inspected by the tests
+  body: any;
+}
+
+/** How the stand-in answers one request, when a test wants something other than success. */
+export interface StandInReply {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+/**
+ * A stand-in for Slack on loopback: it takes response_url posts and Web API calls
+ * (answering {"ok": true}; chat.postMessage with the channel and a fresh ts, views.open and
+ * friends with a view id, conversations.members with the members set by `setMembers`) and
+ * records them, so tests see what the app sent to Slack. `answerWith` scripts other answers:
+ * a 429 with Retry-After, an error, a 500.
+ */
+export async function startSlackStandIn() {
+  const requests: RecordedRequest[] = [];
+  /** Answers other than {"ok": true}: a Web API method's JSON, or a file's bytes to download. */
+  const answers = new Map<string, unknown>();
+  const waiters: (() => void)[] = [];
+  let answer: ((request: RecordedRequest) => StandInReply | undefined) | undefined;
+  const members = new Map<string, string[]>();
+  let posted = 0;
+  const success = (recorded: RecordedRequest): StandInReply => {
+    const method = recorded.path.split('/').at(-1) ?? '';
+    if (method.startsWith('views.')) {
+      posted++;
+      return {
+        body: { ok: true, view: { id: recorded.body.view_id ?? `V${posted}`, hash: `hash-${posted}` } },
+      };
+    }
+    if (method === 'conversations.members') {
+      return {
+        body: {
+          ok: true,
+          members: members.get(recorded.body.channel) ?? [],
+          response_metadata: { next_cursor: '' },
+        },
+      };
+    }
+    if (method === 'chat.getPermalink')
+      return {
+        body: {
+          ok: true,
+          channel: recorded.body.channel,
+          permalink: `https://local.slack.invalid/archives/${recorded.body.channel}/p${String(recorded.body.message_ts ?? '').replace('.', '')}`,
+        },
+      };
+    if (method === 'chat.postEphemeral')
+      return { body: { ok: true, message_ts: `${1_700_000_000 + ++posted}.000000` } };
+    if (method !== 'chat.postMessage') return { body: { ok: true } };
+    posted++;
+    return {
+      body: {
+        ok: true,
+        channel: recorded.body.channel,
+        ts: `${1_700_000_000 + posted}.${String(posted).padStart(6, '0')}`,
+      },
+    };
+  };
+  const server = createServer((request, response) => {
+    let raw = '';
+    request.on('data', (chunk) => {
+      raw += chunk;
+    });
+    request.on('end', () => {
+      const type = request.headers['content-type'] ?? '';
+      const body = type.includes('json')
+        ? JSON.parse(raw || '{}')
+        : Object.fromEntries(new URLSearchParams(raw).entries());
+      const recorded = { path: request.url ?? '/', body };
+      requests.push(recorded);
+      for (const wake of waiters.splice(0)) wake();
+      const reply = answer?.(recorded);
+      const fixed = answers.get((request.url ?? '/').split('?')[0] ?? '/');
+      if (!reply && fixed instanceof Uint8Array) {
+        response.writeHead(200, { 'content-type': 'application/octet-stream' }).end(fixed);
+        return;
+      }
+      const {
+        status = 200,
+        headers = {},
+        body: replyBody,
+      } = reply ?? (fixed ? { body: fixed } : success(recorded));
+      response
+        .writeHead(status, { 'content-type': 'application/json', ...headers })
+        .end(JSON.stringify(replyBody ?? { ok: true }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url,
+    responseUrl: `${url}/response`,
+    requests,
+    /** Answers `path` ("/files.info", "/download/F1") with this JSON or these bytes from now on. */
+    answer(path: string, body: unknown) {
+      answers.set(path, body);
+    },
+    /** Answers requests with `reply` where it returns one (else success), until called again. */
+    answerWith(reply: ((request: RecordedRequest) => StandInReply | undefined) | undefined) {
+      answer = reply;
+    },
+    /** The chat.postMessage calls so far, with their blocks parsed (the Web API client sends them as JSON text). */
+    posts() {
+      return requests
+        .filter((request) => request.path.endsWith('/chat.postMessage'))
+        .map((request) => ({
+          ...request.body,
+          blocks:
+            typeof request.body.blocks === 'string' ? JSON.parse(request.body.blocks) : request.body.blocks,
+        }));
+    },
+    /** Web API calls to `method`, with their JSON-valued fields (blocks, view) parsed. */
+    // biome-ignore lint/suspicious/noExplicitAny: Slack JSON bodies, inspected by the tests
+    calls(method: string): any[] {
+      return requests
+        .filter((request) => request.path.endsWith(`/${method}`))
+        .map((request) => parseFields(request.body));
+    },
+    /** Who conversations.members says is in a channel. */
+    setMembers(channel: string, users: string[]) {
+      members.set(channel, users);
+    },
+    /** Resolves once `count` requests have arrived (or rejects after `ms`). */
+    async waitFor(count: number, ms = 5_000): Promise<RecordedRequest[]> {
+      const deadline = Date.now() + ms;
+      while (requests.length < count) {
+        if (Date.now() > deadline)
+          throw new Error(`Slack stand-in got ${requests.length} of ${count} requests`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 50);
+        });
+      }
+      return requests;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export type SlackStandIn = Awaited<ReturnType<typeof startSlackStandIn>>;
+
+function parseFields(body: Record<string, unknown>): Record<string, unknown> {
+  const parsed: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(body)) {
+    if (typeof value === 'string' && /^[[{]/.test(value)) {
+      try {
+        parsed[name] = JSON.parse(value);
+        continue;
+      } catch {
+        // not JSON after all: keep the text
+      }
+    }
+    parsed[name] = value;
+  }
+  return parsed;
+}
