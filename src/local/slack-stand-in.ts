@@ -14,15 +14,40 @@ export interface StandInReply {
   body?: unknown;
 }
 
+/** What the bot sent that a person would see: messages, modals, App Home. */
+const FEED_METHODS = new Set([
+  'chat.postMessage',
+  'chat.postEphemeral',
+  'chat.update',
+  'views.open',
+  'views.push',
+  'views.update',
+  'views.publish',
+]);
+const MAX_KEPT = 5_000;
+
+/** One thing the bot sent, as `npm run chat` reads it from GET /_feed?after=<seq>. */
+export interface FeedItem {
+  seq: number;
+  method: string;
+  // biome-ignore lint/suspicious/noExplicitAny: Slack JSON bodies
+  body: any;
+  // biome-ignore lint/suspicious/noExplicitAny: Slack JSON answers
+  answer: any;
+}
+
 /**
  * A stand-in for Slack on loopback: it takes response_url posts and Web API calls
  * (answering {"ok": true}; chat.postMessage with the channel and a fresh ts, views.open and
  * friends with a view id, conversations.members with the members set by `setMembers`) and
- * records them, so tests see what the app sent to Slack. `answerWith` scripts other answers:
+ * records them, so tests see what the app sent to Slack, and `npm start` offline has a Slack
+ * to talk to (GET /_feed is what `npm run chat` shows). `answerWith` scripts other answers:
  * a 429 with Retry-After, an error, a 500.
  */
 export async function startSlackStandIn() {
   const requests: RecordedRequest[] = [];
+  const feed: FeedItem[] = [];
+  let sequence = 0;
   /** Answers other than {"ok": true}: a Web API method's JSON, or a file's bytes to download. */
   const answers = new Map<string, unknown>();
   const waiters: (() => void)[] = [];
@@ -67,6 +92,13 @@ export async function startSlackStandIn() {
     };
   };
   const server = createServer((request, response) => {
+    // The feed `npm run chat` polls: what the bot sent Slack, from a sequence number on.
+    if (request.method === 'GET' && request.url?.startsWith('/_feed')) {
+      const after = Number(new URL(request.url, 'http://local').searchParams.get('after') ?? '0');
+      const seen = feed.filter((item) => item.seq > after);
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items: seen }));
+      return;
+    }
     let raw = '';
     request.on('data', (chunk) => {
       raw += chunk;
@@ -78,6 +110,8 @@ export async function startSlackStandIn() {
         : Object.fromEntries(new URLSearchParams(raw).entries());
       const recorded = { path: request.url ?? '/', body };
       requests.push(recorded);
+      // Keep only a bounded history in a long-running npm start.
+      if (requests.length > MAX_KEPT) requests.splice(0, requests.length - MAX_KEPT);
       for (const wake of waiters.splice(0)) wake();
       const reply = answer?.(recorded);
       const fixed = answers.get((request.url ?? '/').split('?')[0] ?? '/');
@@ -90,9 +124,15 @@ export async function startSlackStandIn() {
         headers = {},
         body: replyBody,
       } = reply ?? (fixed ? { body: fixed } : success(recorded));
+      const answered = replyBody ?? { ok: true };
+      const method = recorded.path.split('?')[0]?.split('/').at(-1) ?? '';
+      if (FEED_METHODS.has(method)) {
+        feed.push({ seq: ++sequence, method, body: parseFields(body), answer: answered });
+        if (feed.length > MAX_KEPT) feed.splice(0, feed.length - MAX_KEPT);
+      }
       response
         .writeHead(status, { 'content-type': 'application/json', ...headers })
-        .end(JSON.stringify(replyBody ?? { ok: true }));
+        .end(JSON.stringify(answered));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
