@@ -60,7 +60,7 @@ export async function benchUpdates(): Promise<string[]> {
     clock: () => new Date(),
     queue: { enqueue: async (job) => void jobs.push(job) },
     defaultIjbId: 'midlothian',
-    admins: createAdminDirectory(product.db, dynamo.tableName, ['U0BENCHADMIN']),
+    admins: createAdminDirectory(product.db, dynamo.tableName, ['U0BENCHADMIN'], 'midlothian'),
     threadAnchors: createThreadAnchorStore(product.db, dynamo.tableName),
     slack: createBotClient({ slackApiUrl }),
     log: () => {},

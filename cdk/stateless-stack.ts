@@ -2,6 +2,7 @@ import { Stack, type StackProps } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { AdminIdsSchema } from '../src/config';
 import { Alarms } from './constructs/alarms';
 import { NudgeSchedule } from './constructs/nudge-schedule';
 import { ReadApi } from './constructs/read-api';
@@ -13,7 +14,10 @@ export interface StatelessStackProps extends StackProps {
   table: ITableV2;
   slackSecret: ISecret;
   defaultIjb: string;
-  /** DIRECTIONS_ADMINS: Slack user ids, comma-separated (not secret). */
+  /**
+   * DIRECTIONS_ADMINS: Slack user ids, comma-separated (not secret), admins of `defaultIjb`;
+   * `east-lothian:U012ABCDEF` names another IJB. Checked at synth, as the functions check it at cold start.
+   */
   admins?: string;
   /** Where alarms are emailed. */
   alarmEmail?: string;
@@ -35,7 +39,7 @@ export class StatelessStack extends Stack {
     const environment = {
       TABLE_NAME: table.tableName,
       DIRECTIONS_IJB: props.defaultIjb,
-      DIRECTIONS_ADMINS: props.admins ?? '',
+      DIRECTIONS_ADMINS: adminsSetting(props.admins),
       LOG_LEVEL: 'info',
     };
     this.worker = new Worker(this, 'Worker', {
@@ -68,4 +72,14 @@ export class StatelessStack extends Stack {
     this.alarms.watchFunction('Nudges', this.nudges.function);
     this.alarms.watchDeadLetters('Nudges', this.nudges.deadLetterQueue);
   }
+}
+
+/** A bad admins setting stops the synth, naming it, rather than every function's cold start. */
+function adminsSetting(value: string | undefined): string {
+  const parsed = AdminIdsSchema.safeParse(value ?? '');
+  if (!parsed.success)
+    throw new Error(
+      `context admins: ${parsed.error.issues[0]?.message ?? 'not valid'} (got ${JSON.stringify(value)})`,
+    );
+  return parsed.data.join(',');
 }

@@ -26,7 +26,11 @@ const optionalUrl = optionalText.pipe(
   z.url({ message: 'must be a URL like http://localhost:8000' }).optional(),
 );
 
-/** DIRECTIONS_ADMINS: Slack user ids, comma-separated (also read by the Lambda functions). */
+/**
+ * DIRECTIONS_ADMINS: Slack user ids, comma-separated (also read by the Lambda functions). A bare
+ * id is an admin of the workspace's IJB (DIRECTIONS_IJB) only; `east-lothian:U012ABCDEF` names
+ * another IJB. No entry makes anyone an admin of every IJB.
+ */
 export const AdminIdsSchema = z
   .string()
   .default('')
@@ -38,7 +42,12 @@ export const AdminIdsSchema = z
   )
   .pipe(
     z.array(
-      z.string().regex(/^[UW][A-Z0-9]{2,}$/, 'must be Slack user ids like U012ABCDEF, comma-separated'),
+      z
+        .string()
+        .regex(
+          /^(?:[a-z][a-z0-9-]{2,40}:)?[UW][A-Z0-9]{2,}$/,
+          'must be Slack user ids like U012ABCDEF (or east-lothian:U012ABCDEF for another IJB), comma-separated',
+        ),
     ),
   );
 

@@ -49,6 +49,11 @@ export const IjbSchema = z.object({
   latestPlanYear: PlanYearSchema.optional(),
   /** The plan years loaded with a delivery plan (milestones), kept by the store as each year is written. */
   deliveryPlanYears: z.array(PlanYearSchema).optional(),
+  /**
+   * Plan years an import is writing right now (or was, when it stopped): not yet live, so
+   * lookups, lists, due lists and nudges leave them alone until the import's last write.
+   */
+  importingYears: z.array(PlanYearSchema).optional(),
 });
 export type Ijb = z.infer<typeof IjbSchema>;
 

@@ -79,6 +79,12 @@ export function createLookupService({ store, clock, defaultIjbId, profileCacheMs
       }
       planYear = request.planYear;
     }
+    // An import is writing this year (or stopped part-way): show none of it until it finishes.
+    if (ijb.importingYears?.includes(planYear))
+      return {
+        ok: false,
+        problem: `${ijb.shortName}’s ${planYear} directions are being imported right now. Try again in a minute; if this lasts, an admin can complete the import by running it again.`,
+      };
     return { ok: true, scope: { ijb, planYear, calendar: calendarFor(ijb), today: londonDay(clock()) } };
   };
 

@@ -32,10 +32,34 @@ export interface MilestoneView {
   due?: DeadlineView;
 }
 
+/**
+ * A proposal of Achieved or Retire awaiting an IJB admin's sign-off. Until then the direction
+ * keeps its status, so every surface shows this beside it ("awaiting sign-off").
+ */
+export interface PendingSignOff {
+  proposal: 'achieved' | 'retired';
+  by: string;
+  at: string;
+  updateId?: string;
+}
+
+/** The pending proposal a direction's latest update is, if it is one (one read: the summary). */
+export function pendingSignOffOf(direction: Pick<Direction, 'latestUpdate'>): PendingSignOff | undefined {
+  const latest = direction.latestUpdate;
+  if (!latest?.proposal || (latest.signOff ?? 'pending') !== 'pending') return undefined;
+  return {
+    proposal: latest.proposal,
+    by: latest.by,
+    at: latest.at,
+    ...(latest.id ? { updateId: latest.id } : {}),
+  };
+}
+
 /** A direction with its deadlines worked out for today: what every renderer shows. */
 export interface DirectionView {
   direction: Direction;
   deadlines: DeadlineView[];
+  pendingSignOff?: PendingSignOff;
   /** Present when the year has a delivery plan: the key actions that deliver this direction. */
   milestones?: MilestoneView[];
 }
@@ -48,9 +72,11 @@ function deadlineView(deadline: Deadline, scope: Scope): DeadlineView {
 }
 
 export function viewOf(direction: Direction, scope: Scope, milestones?: readonly Milestone[]): DirectionView {
+  const pending = pendingSignOffOf(direction);
   const view: DirectionView = {
     direction,
     deadlines: direction.deadlines.map((deadline) => deadlineView(deadline, scope)),
+    ...(pending ? { pendingSignOff: pending } : {}),
   };
   if (milestones) {
     const ref = refKey(direction.ref);

@@ -16,7 +16,10 @@ export interface Permissions {
   /**
    * Who may update a direction: its leads, members of its team channel, and IJB admins.
    * A closed (achieved or retired) direction only an admin may reopen. `fromChannel` is where
-   * the request was made: typing there proves membership without asking Slack.
+   * the person typed the request (a message, a slash command): typing there proves membership
+   * without asking Slack. Never pass the channel of a click or a form: anyone may open a public
+   * channel and press its buttons, so those are asked of Slack (conversations.members, cached).
+   * Admins are admins of the direction's own IJB only.
    */
   mayUpdate(
     direction: Direction,

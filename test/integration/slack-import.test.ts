@@ -13,7 +13,12 @@ const REVISED = EAST_LOTHIAN_PAPER.replace('approval by December 2020', 'approva
 beforeAll(async () => {
   slack = await startSlackStandIn();
   harness = await startHarness({
-    env: { SLACK_BOT_TOKEN: 'xoxb-test', SLACK_API_URL: slack.url, DIRECTIONS_ADMINS: 'U0ADMIN' },
+    // U0ADMIN administers East Lothian, whose paper this is; U0MIDADM only the workspace's own IJB (Midlothian).
+    env: {
+      SLACK_BOT_TOKEN: 'xoxb-test',
+      SLACK_API_URL: slack.url,
+      DIRECTIONS_ADMINS: 'U0MIDADM,east-lothian:U0ADMIN',
+    },
   });
   const bytes = await docxOf(REVISED);
   slack.answer('/files.info', {
@@ -140,6 +145,15 @@ describe('importing a paper sent to the bot', () => {
     await press('import.confirm', confirmValue, 'U0SOMEONE');
     expect(await response(/^Only admins/)).toBeDefined();
     expect(posted()).toHaveLength(1);
+  });
+
+  it('refuses an admin of another IJB (Midlothian) an East Lothian paper, without reading the file', async () => {
+    await sendFile('U0MIDADM');
+    const [answer] = await settle(1);
+    expect(slack.requests.some((request) => request.path === '/files.info')).toBe(false);
+    expect(answer?.text).toMatch(/^Only admins of East Lothian Integration Joint Board can import/);
+    await press('import.confirm', confirmValue, 'U0MIDADM');
+    expect(await response(/^Only admins/)).toBeDefined();
   });
 
   it('cancels without writing', async () => {

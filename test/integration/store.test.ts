@@ -82,7 +82,7 @@ describe('lookups against the register', () => {
 
 describe('IJB admins', () => {
   it('are the configured ones plus those an admin adds', async () => {
-    const admins = createAdminDirectory(data.db, data.tableName, ['U0ADMIN']);
+    const admins = createAdminDirectory(data.db, data.tableName, ['U0ADMIN'], 'midlothian');
     expect(await admins.isAdmin('midlothian', 'U0ADMIN')).toBe(true);
     expect(await admins.isAdmin('midlothian', 'U0OTHER')).toBe(false);
     await admins.add('midlothian', 'U0OTHER', 'U0ADMIN', new Date());
@@ -91,11 +91,43 @@ describe('IJB admins', () => {
   });
 
   it('may only be added by an admin', async () => {
-    const admins = createAdminDirectory(data.db, data.tableName, ['U0ADMIN']);
+    const admins = createAdminDirectory(data.db, data.tableName, ['U0ADMIN'], 'midlothian');
     await expect(admins.add('midlothian', 'U0SNEAK', 'U0NOBODY', new Date())).rejects.toBeInstanceOf(
       NotAnAdminError,
     );
     expect(await admins.isAdmin('midlothian', 'U0SNEAK')).toBe(false);
+  });
+
+  it('configured without an IJB are admins of the workspace’s IJB only; `ijb:user` names another', async () => {
+    const admins = createAdminDirectory(
+      data.db,
+      data.tableName,
+      ['U0MIDADM', 'east-lothian:U0EASTADM'],
+      'midlothian',
+    );
+    expect(await admins.isAdmin('midlothian', 'U0MIDADM')).toBe(true);
+    expect(await admins.isAdmin('east-lothian', 'U0MIDADM')).toBe(false);
+    expect(await admins.isAdmin('east-lothian', 'U0EASTADM')).toBe(true);
+    expect(await admins.isAdmin('midlothian', 'U0EASTADM')).toBe(false);
+    expect(await admins.list('east-lothian')).toEqual(['U0EASTADM']);
+    await expect(admins.add('east-lothian', 'U0SNEAK2', 'U0MIDADM', new Date())).rejects.toBeInstanceOf(
+      NotAnAdminError,
+    );
+  });
+
+  it('added in Slack can be removed by an admin, but never the last one nor a configured one', async () => {
+    const admins = createAdminDirectory(data.db, data.tableName, [], 'midlothian');
+    const ijb = 'scottish-borders';
+    // The IJB's first admin is added straight to the table, as DIRECTIONS_ADMINS would have been.
+    const configured = createAdminDirectory(data.db, data.tableName, [`${ijb}:U0FIRST`], 'midlothian');
+    await configured.add(ijb, 'U0SECOND', 'U0FIRST', new Date());
+    await configured.add(ijb, 'U0THIRD', 'U0SECOND', new Date());
+    await expect(configured.remove(ijb, 'U0FIRST', 'U0SECOND')).rejects.toMatchObject({ why: 'configured' });
+    await expect(admins.remove(ijb, 'U0THIRD', 'U0NOBODY')).rejects.toBeInstanceOf(NotAnAdminError);
+    await admins.remove(ijb, 'U0THIRD', 'U0SECOND');
+    expect(await admins.list(ijb)).toEqual(['U0SECOND']);
+    await expect(admins.remove(ijb, 'U0SECOND', 'U0SECOND')).rejects.toMatchObject({ why: 'last-admin' });
+    expect(await admins.list(ijb)).toEqual(['U0SECOND']);
   });
 });
 

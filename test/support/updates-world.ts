@@ -8,6 +8,10 @@ import { type SlackStandIn, startSlackStandIn } from './slack-stand-in';
 /** Who is who in the updates tests. */
 export const PEOPLE = {
   admin: 'U0ADMIN01',
+  /** A second Midlothian admin, in worlds started with `secondAdmin`. */
+  admin2: 'U0ADMIN02',
+  /** East Lothian's admin, in worlds started with `secondAdmin` (configured as east-lothian:U0EASTADM). */
+  eastAdmin: 'U0EASTADM',
   lead: 'U0LEAD001',
   member: 'U0MEMBER1',
   stranger: 'U0STRANGE',
@@ -38,12 +42,18 @@ export interface UpdatesWorld {
  * The real local server over dynalite, with a Slack stand-in for the Web API, one IJB admin
  * configured, and 5.1 led by `lead` with #data-team as its team channel.
  */
-export async function startUpdatesWorld(start = new Date('2024-12-02T10:00:00Z')): Promise<UpdatesWorld> {
+export async function startUpdatesWorld(
+  start = new Date('2024-12-02T10:00:00Z'),
+  options: { secondAdmin?: boolean } = {},
+): Promise<UpdatesWorld> {
   let clock = () => start;
   const slack = await startSlackStandIn();
+  const admins = options.secondAdmin
+    ? `${PEOPLE.admin},${PEOPLE.admin2},east-lothian:${PEOPLE.eastAdmin}`
+    : PEOPLE.admin;
   const harness = await startHarness({
     clock: () => clock(),
-    env: { SLACK_API_URL: `${slack.url}/api/`, DIRECTIONS_ADMINS: PEOPLE.admin },
+    env: { SLACK_API_URL: `${slack.url}/api/`, DIRECTIONS_ADMINS: admins },
   });
   slack.setMembers(TEAM_CHANNEL, [PEOPLE.lead, PEOPLE.member]);
   const assigned = await harness.command(`assign 5.1 <@${PEOPLE.lead}|lead> <#${TEAM_CHANNEL}|data-team>`, {

@@ -227,7 +227,7 @@ async function cases(): Promise<Record<string, unknown>> {
       planYear: '2023-24',
       ref: '5.1',
       mode: 'new',
-      channel: 'C0TEAM',
+      typedIn: 'C0TEAM',
     }),
     editForm: renderUpdateForm(reported, prefillFrom(reported, scope.today), {
       ijbId: 'midlothian',

@@ -34,6 +34,16 @@ describe('configuration', () => {
     expect(() => loadConfig({ DIRECTIONS_ADMINS: 'bob' })).toThrow(
       /DIRECTIONS_ADMINS: must be Slack user ids/,
     );
+    expect(() => loadConfig({ DIRECTIONS_ADMINS: 'East Lothian:U012AB3CD' })).toThrow(
+      /DIRECTIONS_ADMINS: must be Slack user ids like U012ABCDEF \(or east-lothian:U012ABCDEF/,
+    );
+  });
+
+  it('reads admins of another IJB as ijb:user', () => {
+    expect(loadConfig({ DIRECTIONS_ADMINS: 'U012AB3CD, east-lothian:U0EAST123' }).DIRECTIONS_ADMINS).toEqual([
+      'U012AB3CD',
+      'east-lothian:U0EAST123',
+    ]);
   });
 
   it('never repeats a secret or token in its message', () => {

@@ -80,7 +80,7 @@ describe('updates within Block Kit’s limits', () => {
           i: '8c1e0c46-9a52-4d47-a0b6-6c3f30a3b3a1',
           k: { ijbId: 'east-lothian', planYear: '2019-20', ref: direction.ref },
         },
-        channel: 'C0123456789',
+        typedIn: 'C0123456789',
       },
     );
     expect(view.title.text.length).toBeLessThanOrEqual(24);

@@ -13,7 +13,7 @@ import {
   sections,
 } from './blocks';
 import { milestoneBlocks, paperFields, paperNotes, standingBlocks } from './direction-paper';
-import { deadlinesText, shortDate, statusText, users } from './format';
+import { deadlinesText, pendingProposalText, shortDate, statusText, users } from './format';
 
 /**
  * The direction card: everything an officer needs to answer "what does 5.1 ask of us,
@@ -48,7 +48,7 @@ export function renderDirectionCard(
     ...fields([
       `*Issued to*\n${escapeMrkdwn(issuedToText(ijb, direction.issuedTo))}`,
       `*Deadline*\n${deadlinesText(view.deadlines)}`,
-      `*Status*\n${statusText(direction.status)}`,
+      `*Status*\n${[statusText(direction.status), pendingProposalText(view.pendingSignOff)].filter(Boolean).join('\n')}`,
       `*Lead*\n${direction.leads.length > 0 ? users(direction.leads) : 'Not assigned yet'}`,
       ...(direction.channel ? [`*Team channel*\n<#${direction.channel}>`] : []),
       ...paperFields(direction),

@@ -1,7 +1,7 @@
 import { describeDeadline, describeStanding, type Standing } from '../../domain/deadline';
 import { type DirectionStatus, STATUS_LABELS } from '../../domain/direction';
 import { formatDay, londonDay } from '../../domain/local-date';
-import type { DeadlineView } from '../../lookup/views';
+import type { DeadlineView, PendingSignOff } from '../../lookup/views';
 import { escapeMrkdwn } from './blocks';
 
 const STATUS_EMOJI: Record<DirectionStatus, string> = {
@@ -45,4 +45,14 @@ export function shortDate(iso: string): string {
 
 export function users(ids: readonly string[]): string {
   return ids.map((id) => `<@${id}>`).join(', ');
+}
+
+/**
+ * "☑ Achieved proposed by @x on 1 Dec 2024 — awaiting sign-off": shown wherever a direction's
+ * status is (card, list, mine, history, sign-offs), since the status itself stays as it was
+ * until an admin signs the proposal off.
+ */
+export function pendingProposalText(pending: PendingSignOff | undefined): string | undefined {
+  if (!pending) return undefined;
+  return `:ballot_box_with_check: ${STATUS_LABELS[pending.proposal]} proposed by <@${pending.by}> on ${shortDate(pending.at)} — awaiting sign-off`;
 }

@@ -15,11 +15,12 @@ import {
   sections,
   summary,
 } from './blocks';
-import { standingText, statusText } from './format';
+import { pendingProposalText, standingText, statusText } from './format';
 
 function line(view: DirectionView): string {
   const { direction } = view;
-  return `*${direction.ref}* · ${escapeMrkdwn(direction.theme.name)} — ${escapeMrkdwn(summary(direction.text))} · ${statusText(direction.status)}`;
+  const pending = pendingProposalText(view.pendingSignOff);
+  return `*${direction.ref}* · ${escapeMrkdwn(direction.theme.name)} — ${escapeMrkdwn(summary(direction.text))} · ${statusText(direction.status)}${pending ? `\n${pending}` : ''}`;
 }
 
 function openButton(scope: Scope, view: DirectionView) {

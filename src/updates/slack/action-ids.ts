@@ -46,7 +46,8 @@ export const FormMetadataSchema = KeySchema.extend({
   mode: z.enum(['new', 'edit', 'conversation']),
   id: z.string().optional(),
   convo: ConversationButtonSchema.optional(),
-  channel: z.string().optional(),
+  /** Where the person typed the request that opened the form (see OpenFormRequest.typedIn). */
+  typedIn: z.string().optional(),
 });
 export type FormMetadata = z.infer<typeof FormMetadataSchema>;
 

@@ -47,11 +47,12 @@ export function registerActionListeners(app: SlackRouter, kit: UpdatesKit): void
     await ack();
     const key = parseValue(DirectionButtonValueSchema, buttonOf(body));
     if (!key) return answer(body, respond, client, renderProblem(STALE), false);
+    // No `typedIn`: where a button was clicked proves nothing (anyone can open a public channel
+    // and click its card), so membership of the team channel is asked of Slack.
     const reply = await openUpdateForm(kit, client, {
       triggerId: body.trigger_id,
       userId: body.user.id,
       key,
-      fromChannel: body.channel?.id,
       mode: 'new',
       push: body.container?.type === 'view',
     });
@@ -150,15 +151,9 @@ export function registerActionListeners(app: SlackRouter, kit: UpdatesKit): void
     await ack();
     const value = parseValue(UpdateButtonSchema, buttonOf(body));
     if (!value) return answer(body, respond, client, renderProblem(STALE), false);
-    if (!(await kit.permissions.isAdmin(value.ijbId, body.user.id))) {
-      return answer(
-        body,
-        respond,
-        client,
-        renderRefusal(await kit.permissions.adminOnly(value.ijbId, 'sign off a direction')),
-        false,
-      );
-    }
+    // Refused before the form opens, so no one types a reason that cannot be kept.
+    const checked = await kit.signOff.mayDecide(value, value.id, body.user.id);
+    if (!checked.ok) return answer(body, respond, client, renderRefusal(checked.reason), false);
     const where =
       body.container?.type === 'message'
         ? { channel: body.container.channel_id, ts: body.container.message_ts }

@@ -12,6 +12,7 @@ import { registerFormListeners } from './form-listeners';
 import { buildUpdatesKit } from './kit';
 import { registerMessageShortcut } from './message-shortcut';
 import { checkOpenedForm, FORM_CHECK_JOB } from './open-form';
+import { signOffsSubcommand } from './sign-offs-command';
 import { updateSubcommands } from './subcommands';
 
 /**
@@ -21,7 +22,7 @@ import { updateSubcommands } from './subcommands';
 export function createUpdatesCapability(deps: CapabilityDeps): SlackCapability {
   const kit = buildUpdatesKit(deps);
   return {
-    subcommands: [...updateSubcommands(kit), ...correctionSubcommands(kit)],
+    subcommands: [...updateSubcommands(kit), signOffsSubcommand(kit), ...correctionSubcommands(kit)],
     converse: (message) => converse(kit, message),
     register(app) {
       registerFormListeners(app, kit);

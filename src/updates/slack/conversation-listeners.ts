@@ -133,7 +133,8 @@ export function registerConversationListeners(app: SlackRouter, kit: UpdatesKit)
       triggerId: body.trigger_id,
       userId: body.user.id,
       key: value.k,
-      fromChannel: place.channel.startsWith('D') ? undefined : place.channel,
+      // The conversation was started by this person typing there (draftOf found it as theirs).
+      typedIn: place.channel.startsWith('D') ? undefined : place.channel,
       mode: 'conversation',
       convo: value,
       prefill: draft,

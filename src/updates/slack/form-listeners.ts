@@ -66,7 +66,7 @@ export function registerFormListeners(app: SlackRouter, kit: UpdatesKit): void {
       content: checked.content,
       via: conversation ? 'conversation' : 'form',
       idempotencyKey: conversation ? `convo:${conversation.i}` : `view:${view.id}`,
-      ...(metadata.channel ? { fromChannel: metadata.channel } : {}),
+      ...(metadata.typedIn ? { fromChannel: metadata.typedIn } : {}),
     });
     if (result.kind === 'refused') return fieldErrors(ack, { text: `Not saved. ${result.reason}` });
     if (result.kind === 'not-saved') {

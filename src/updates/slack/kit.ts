@@ -56,7 +56,7 @@ export function buildUpdatesKit(deps: CapabilityDeps): UpdatesKit {
     permissions,
     service,
     corrections: createCorrections({ updates, service, clock }),
-    signOff: createSignOff({ updates, service, permissions, clock }),
+    signOff: createSignOff({ updates, service, permissions, admins: deps.admins, clock }),
     conversationFlow: createConversations({
       conversations: createConversationStore(db, tableName),
       threadAnchors: deps.threadAnchors,

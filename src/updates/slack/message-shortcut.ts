@@ -52,7 +52,6 @@ export function registerMessageShortcut(app: SlackRouter, kit: UpdatesKit): void
       triggerId: message.trigger_id,
       userId: message.user.id,
       key: { ref },
-      fromChannel: channel,
       mode: 'new',
       prefill: { text: carried.text, evidence: carried.evidence },
     });
@@ -79,7 +78,6 @@ export function registerMessageShortcut(app: SlackRouter, kit: UpdatesKit): void
       triggerId: body.trigger_id,
       userId: body.user.id,
       key: { ref },
-      fromChannel: carried.data.channel,
       mode: 'new',
       prefill: { text: carried.data.text, evidence: carried.data.evidence },
       replace: async (form) => {

@@ -17,7 +17,11 @@ export interface OpenFormRequest {
   userId: string;
   /** A ref, with the IJB and plan year when a button names them. */
   key: Partial<DirectionKey> & { ref: string };
-  fromChannel?: string | undefined;
+  /**
+   * The channel the person typed in to ask for this form (a slash command, a conversation they
+   * started), which proves they are in it. Never the channel of a click.
+   */
+  typedIn?: string | undefined;
   mode: FormMetadata['mode'];
   prefill?: RawUpdate;
   id?: string;
@@ -54,7 +58,7 @@ export async function openUpdateForm(
   const right =
     request.mode === 'edit'
       ? { ok: true as const }
-      : await kit.permissions.mayUpdate(direction, request.userId, request.fromChannel, {
+      : await kit.permissions.mayUpdate(direction, request.userId, request.typedIn, {
           askSlack: request.replace !== undefined,
         });
   if (right.ok === false) return renderRefusal(right.reason);
@@ -65,7 +69,7 @@ export async function openUpdateForm(
     mode: request.mode,
     ...(request.id ? { id: request.id } : {}),
     ...(request.convo ? { convo: request.convo } : {}),
-    ...(request.fromChannel ? { channel: request.fromChannel } : {}),
+    ...(request.typedIn ? { typedIn: request.typedIn } : {}),
   };
   const view = renderUpdateForm(
     direction,
@@ -105,7 +109,7 @@ const FormCheckSchema = z.object({
   planYear: z.string(),
   ref: z.string(),
   userId: z.string(),
-  channel: z.string().optional(),
+  typedIn: z.string().optional(),
 });
 
 /** The job: asks Slack about team channel membership, and turns the form into the reason if refused. */
@@ -113,7 +117,7 @@ export async function checkOpenedForm(kit: UpdatesKit, payload: unknown): Promis
   const job = FormCheckSchema.parse(payload);
   const direction = await kit.deps.store.getDirection(job.ijbId, job.planYear, job.ref);
   if (!direction) return;
-  const right = await kit.permissions.mayUpdate(direction, job.userId, job.channel);
+  const right = await kit.permissions.mayUpdate(direction, job.userId, job.typedIn);
   if (right.ok) return;
   const view: View = renderNotice(`Cannot update ${job.ref}`, right.reason);
   await kit.deps.slack.views.update({ view_id: job.viewId, ...(job.hash ? { hash: job.hash } : {}), view });

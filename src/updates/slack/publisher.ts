@@ -12,7 +12,12 @@ import { PublishJobSchema } from '../publish-job';
 import { withUpdate } from '../summary';
 import { keyOf, type UpdateService } from '../update-service';
 import type { Message } from './render/conversation';
-import { renderDecided, renderNoAdmins, renderSignOffRequest } from './render/sign-off';
+import {
+  renderDecided,
+  renderNeedsSecondAdmin,
+  renderNoAdmins,
+  renderSignOffRequest,
+} from './render/sign-off';
 import { renderDecisionEntry, renderStatusCard, renderThreadEntry } from './render/status-card';
 
 export interface PublisherDeps {
@@ -128,9 +133,11 @@ export function createPublisher(deps: PublisherDeps) {
 
   const requestSignOff = async (update: ProgressUpdate) => {
     if (!(await updates.claim(update, update.id, 'signOffRequestedAt', clock().toISOString()))) return;
-    const admins = await deps.admins.list(update.ijbId);
+    const all = await deps.admins.list(update.ijbId);
+    // Four eyes: the proposer is never asked to sign off their own proposal.
+    const admins = all.filter((admin) => admin !== update.by);
     if (admins.length === 0) {
-      await post(update.by, renderNoAdmins(update));
+      await post(update.by, all.length === 0 ? renderNoAdmins(update) : renderNeedsSecondAdmin(update));
       return;
     }
     for (const admin of admins) {

@@ -1,4 +1,4 @@
-import { NotAnAdminError } from '../../access/admins';
+import { AdminRemovalError, NotAnAdminError } from '../../access/admins';
 import type { Subcommand } from '../../slack/capability';
 import type { Reply } from '../../slack/renderers/blocks';
 import { renderMissing, renderProblem } from '../../slack/renderers/lists';
@@ -9,7 +9,7 @@ import { historyPage } from './history-page';
 import type { UpdatesKit } from './kit';
 import { saveLineUpdate } from './line-update';
 import { openUpdateForm } from './open-form';
-import { renderAdminAdded, renderAdmins, renderAssigned } from './render/admin';
+import { renderAdminAdded, renderAdminRemoved, renderAdmins, renderAssigned } from './render/admin';
 import { renderMine } from './render/mine';
 import { renderRefusal } from './render/receipts';
 
@@ -32,7 +32,7 @@ export function updateSubcommands(kit: UpdatesKit): Subcommand[] {
           triggerId: request.triggerId,
           userId: request.userId,
           key: { ref: parsed.ref, ...(request.planYear ? { planYear: request.planYear } : {}) },
-          fromChannel: request.channelId,
+          typedIn: request.channelId,
           mode: 'new',
         });
       }
@@ -103,6 +103,7 @@ export function updateSubcommands(kit: UpdatesKit): Subcommand[] {
     names: ['admins'],
     help: [
       ['/direction admins add @user', 'IJB admins: make someone an admin (`/direction admins` lists them)'],
+      ['/direction admins remove @user', 'IJB admins: remove an admin added in Slack (never the last one)'],
     ],
     async handle(request): Promise<Reply> {
       const scoped = await kit.lookup.scope({});
@@ -110,19 +111,27 @@ export function updateSubcommands(kit: UpdatesKit): Subcommand[] {
       const { ijb } = scoped.scope;
       const [verb = '', ...rest] = request.text.trim().split(/\s+/);
       if (verb === '' || verb === 'list') return renderAdmins(await kit.deps.admins.list(ijb.id), ijb.name);
-      if (verb !== 'add')
-        return renderProblem(`I can list admins or add one, not “${verb}”.`, '/direction admins add @user');
+      if (verb !== 'add' && verb !== 'remove')
+        return renderProblem(
+          `I can list admins, add or remove one, not “${verb}”.`,
+          '/direction admins add @user',
+        );
       const [user, ...more] = mentionedUsers(rest.join(' '));
       if (!user || more.length > 0)
         return renderProblem(
-          'Name one person to add, picked from Slack’s @ suggestions.',
-          '/direction admins add @user',
+          `Name one person to ${verb}, picked from Slack’s @ suggestions.`,
+          `/direction admins ${verb} @user`,
         );
       try {
+        if (verb === 'remove') {
+          await kit.deps.admins.remove(ijb.id, user, request.userId);
+          return renderAdminRemoved(user, ijb.name);
+        }
         await kit.deps.admins.add(ijb.id, user, request.userId, kit.deps.clock());
       } catch (error) {
         if (error instanceof NotAnAdminError)
-          return renderRefusal(await kit.permissions.adminOnly(ijb.id, 'add admins'));
+          return renderRefusal(await kit.permissions.adminOnly(ijb.id, `${verb} admins`));
+        if (error instanceof AdminRemovalError) return renderRefusal(removalRefusal(error, user));
         throw error;
       }
       return renderAdminAdded(user, ijb.name);
@@ -130,4 +139,15 @@ export function updateSubcommands(kit: UpdatesKit): Subcommand[] {
   };
 
   return [update, history, mine, assign, admins];
+}
+
+function removalRefusal(error: AdminRemovalError, user: string): string {
+  switch (error.why) {
+    case 'last-admin':
+      return `<@${user}> is the last IJB admin: add another with \`/direction admins add @user\` before removing them.`;
+    case 'configured':
+      return `<@${user}> is an admin set in the deployment (DIRECTIONS_ADMINS): remove them there, not in Slack.`;
+    case 'not-an-admin':
+      return `<@${user}> is not an IJB admin.`;
+  }
 }

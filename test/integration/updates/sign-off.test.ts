@@ -134,19 +134,24 @@ describe('Achieved and Retire need evidence and an IJB admin’s sign-off', () =
     expect(due.map((entry) => entry.ref)).toContain('5.1');
   });
 
-  it('sends a proposal back with a reason (required), recorded, and the lead is told why', async () => {
-    // Prepare: the admin proposes retiring 7.1
+  it('sends a proposal back with a reason (required), recorded, and the proposer is told why', async () => {
+    // Prepare: the admin proposes retiring 7.1; a second admin, added in Slack, is asked to sign it off
+    // (never the proposer: four eyes).
     world.setNow(new Date('2024-12-03T09:00:00Z'));
+    await world.harness.command(`admins add <@${PEOPLE.admin2}>`, { userId: PEOPLE.admin });
     await propose('7.1', 'retired', PEOPLE.admin);
-    const [ask] = world.slack.calls('chat.postMessage').filter((call) => call.channel === PEOPLE.admin);
+    const [ask] = world.slack.calls('chat.postMessage').filter((call) => call.channel === PEOPLE.admin2);
+    expect(
+      world.slack.calls('chat.postMessage').filter((call) => call.channel === PEOPLE.admin),
+    ).toHaveLength(0);
     world.slack.requests.length = 0;
     // Act: Send back opens a form asking what is missing
     await world.harness.interact(
       click({
         actionId: 'update.sign-off.send-back',
         value: buttonValue(ask, 'update.sign-off.send-back'),
-        userId: PEOPLE.admin,
-        channel: PEOPLE.admin,
+        userId: PEOPLE.admin2,
+        channel: PEOPLE.admin2,
         in: { kind: 'message', ts: '1700000500.000100' },
         responseUrl: world.slack.responseUrl,
       }),
@@ -157,7 +162,7 @@ describe('Achieved and Retire need evidence and an IJB admin’s sign-off', () =
     const submit = (reason: string | null) =>
       world.harness.interact({
         type: 'view_submission',
-        user: { id: PEOPLE.admin, name: 'admin' },
+        user: { id: PEOPLE.admin2, name: 'admin2' },
         team: { id: 'T0LOCAL', domain: 'local' },
         api_app_id: 'A0LOCAL',
         view: {
@@ -180,7 +185,7 @@ describe('Achieved and Retire need evidence and an IJB admin’s sign-off', () =
     const told = world.slack.calls('chat.postMessage').filter((call) => call.channel === PEOPLE.admin);
     expect(visibleText(told[0])).toContain('sent back');
     expect(visibleText(told[0])).toContain('The minute you link does not say the direction is replaced');
-    const [marked] = world.slack.calls('chat.update').filter((call) => call.channel === PEOPLE.admin);
+    const [marked] = world.slack.calls('chat.update').filter((call) => call.channel === PEOPLE.admin2);
     expect(marked.ts).toBe('1700000500.000100');
     const history = visibleText((await world.harness.command('history 7.1', { userId: PEOPLE.admin })).body);
     expect(history).toContain('sent back the proposal of *Retired*');

@@ -20,7 +20,7 @@ export function renderAssigned(before: Direction, after: Direction): Reply {
   };
 }
 
-export function renderAdmins(admins: readonly string[], ijbName: string): Reply {
+function listAdmins(admins: readonly string[], ijbName: string): Reply {
   const text =
     admins.length > 0
       ? `IJB admins of ${escapeMrkdwn(ijbName)}: ${users(admins)}`
@@ -30,11 +30,31 @@ export function renderAdmins(admins: readonly string[], ijbName: string): Reply 
     blocks: [
       ...sections(text),
       context(
-        'Admins assign leads, sign off achieved and retired directions, and add admins: `/direction admins add @user`.',
+        'Admins assign leads, sign off achieved and retired directions, and add or remove admins: `/direction admins add @user`, `/direction admins remove @user`.',
       ),
     ],
     visibility: 'private',
   };
+}
+
+/** An IJB with one admin cannot sign off that admin's own proposals: say so where admins are listed. */
+export function renderAdmins(admins: readonly string[], ijbName: string): Reply {
+  const reply = listAdmins(admins, ijbName);
+  if (admins.length !== 1) return reply;
+  return {
+    ...reply,
+    blocks: [
+      ...reply.blocks,
+      context(
+        'With one admin, that admin’s own proposals of Achieved or Retire cannot be signed off: add a second with `/direction admins add @colleague`.',
+      ),
+    ],
+  };
+}
+
+export function renderAdminRemoved(userId: string, ijbName: string): Reply {
+  const text = `<@${userId}> is no longer an IJB admin of ${escapeMrkdwn(ijbName)}.`;
+  return { text: 'Removed an IJB admin', blocks: sections(text), visibility: 'private' };
 }
 
 export function renderAdminAdded(userId: string, ijbName: string): Reply {

@@ -1,5 +1,5 @@
 import type { HistoryEvent, ProgressUpdate, SignOffDecision } from '../../../domain/progress-update';
-import { withinCorrectionWindow } from '../../../domain/progress-update';
+import { proposalOf, withinCorrectionWindow } from '../../../domain/progress-update';
 import {
   type Block,
   button,
@@ -11,6 +11,7 @@ import {
   type Reply,
   sections,
 } from '../../../slack/renderers/blocks';
+import { pendingProposalText } from '../../../slack/renderers/format';
 import { UPDATE_ACTIONS } from '../action-ids';
 import { correctionButtons } from './receipts';
 import { contentLines, statusOfUpdate, when } from './update-text';
@@ -48,6 +49,22 @@ function decisionEntry(decision: SignOffDecision): string {
   return `*${when(decision.at)}* · <@${decision.by}> ${verdict} (proposed by <@${decision.proposedBy}>)${decision.reason ? `\n> ${escapeMrkdwn(decision.reason)}` : ''}`;
 }
 
+/** A proposal still awaiting its decision heads the page, so it is not lost among later updates. */
+function pendingBanner(events: readonly HistoryEvent[]): Block[] {
+  const pending = events.find(
+    (event): event is Extract<HistoryEvent, { kind: 'update' }> =>
+      event.kind === 'update' &&
+      !event.update.withdrawn &&
+      proposalOf(event.update.status) !== undefined &&
+      (event.update.signOff?.state ?? 'pending') === 'pending',
+  );
+  if (!pending) return [];
+  const { update } = pending;
+  const proposal = proposalOf(update.status);
+  const text = proposal && pendingProposalText({ proposal, by: update.by, at: update.at });
+  return text ? sections(text) : [];
+}
+
 export interface HistoryView {
   ref: string;
   scopeLabel: string;
@@ -83,6 +100,7 @@ export function renderHistory(view: HistoryView): Reply {
   const blocks: Block[] = [
     header(`History · ${view.ref}`),
     context(`${escapeMrkdwn(view.scopeLabel)} · newest first · page ${view.page}`),
+    ...pendingBanner(view.events),
   ];
   for (const event of view.events) {
     if (event.kind === 'decision') {

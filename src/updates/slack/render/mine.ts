@@ -12,7 +12,7 @@ import {
   sections,
   summary,
 } from '../../../slack/renderers/blocks';
-import { shortDate, standingText, statusText } from '../../../slack/renderers/format';
+import { pendingProposalText, shortDate, standingText, statusText } from '../../../slack/renderers/format';
 
 /** The soonest standing of a direction's deadlines, for "days left". */
 function standing(view: DirectionView): string {
@@ -22,6 +22,11 @@ function standing(view: DirectionView): string {
       ? escapeMrkdwn(view.deadlines[0]?.deadline.asWritten ?? '')
       : 'no deadline';
   return `${escapeMrkdwn(due.deadline.asWritten)} · ${standingText(due.standing)}`;
+}
+
+function pendingLine(view: DirectionView): string {
+  const pending = pendingProposalText(view.pendingSignOff);
+  return pending ? `\n${pending}` : '';
 }
 
 /** `/direction mine`: the directions I lead, with status, days left and when last updated. */
@@ -45,7 +50,7 @@ export function renderMine(scope: Scope, led: DirectionView[], userId: string): 
         ? `last update ${shortDate(direction.latestUpdate.at)}`
         : 'no update yet';
       return sections(
-        `*${escapeMrkdwn(direction.ref)}* · ${escapeMrkdwn(summary(direction.text, 120))}\n${statusText(direction.status)} · ${standing(view)} · ${last}`,
+        `*${escapeMrkdwn(direction.ref)}* · ${escapeMrkdwn(summary(direction.text, 120))}\n${statusText(direction.status)} · ${standing(view)} · ${last}${pendingLine(view)}`,
         button('Update', ACTIONS.update, value),
       );
     }),

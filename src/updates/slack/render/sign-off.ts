@@ -2,6 +2,7 @@ import { STATUS_LABELS } from '../../../domain/direction';
 import type { ProgressUpdate, SignOffDecision } from '../../../domain/progress-update';
 import { proposalOf } from '../../../domain/progress-update';
 import { type Block, button, context, escapeMrkdwn, sections } from '../../../slack/renderers/blocks';
+import { ADD_SECOND_ADMIN } from '../../sign-off';
 import { UPDATE_ACTIONS } from '../action-ids';
 import type { Message } from './conversation';
 import { renderDecisionEntry } from './status-card';
@@ -43,5 +44,12 @@ export function renderDecided(decision: SignOffDecision): Message {
 
 export function renderNoAdmins(update: ProgressUpdate): Message {
   const text = `Your proposal to mark *${escapeMrkdwn(update.ref)}* ${STATUS_LABELS[proposalOf(update.status) ?? 'achieved']} is saved, but no IJB admin is configured to sign it off. Ask your planning team to set DIRECTIONS_ADMINS.`;
+  return { text: text.replace(/\*/g, ''), blocks: sections(text) };
+}
+
+/** To a proposer who is their IJB's only admin: a proposal needs someone else to sign it off. */
+export function renderNeedsSecondAdmin(update: ProgressUpdate): Message {
+  const what = STATUS_LABELS[proposalOf(update.status) ?? 'achieved'];
+  const text = `Your proposal to mark *${escapeMrkdwn(update.ref)}* ${what} is saved, but someone other than you must sign it off, and you are the only IJB admin. Add a second admin with \`${ADD_SECOND_ADMIN}\`; they will then find it in \`/direction sign-offs\`.`;
   return { text: text.replace(/\*/g, ''), blocks: sections(text) };
 }
