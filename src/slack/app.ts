@@ -61,7 +61,7 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Ap
     subcommands: capabilities.flatMap((capability) => capability.subcommands ?? []),
   });
   const router = createSlackRouter();
-  registerTextAnswers(app, router, {
+  registerTextAnswers(router, {
     lookup: deps.lookup,
     subcommands: capabilities.flatMap((capability) => capability.subcommands ?? []),
     capabilities,

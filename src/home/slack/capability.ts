@@ -29,7 +29,7 @@ export function createHomeCapability(deps: CapabilityDeps): SlackCapability {
   });
   return {
     register(app) {
-      app.home(async ({ event, client }) => {
+      app.event('app_home_opened', async ({ event, client }) => {
         if (event.tab !== 'home') return;
         await publish(home, client, event.user, event.channel);
       });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { App, Logger, RespondFn, webApi } from '@slack/bolt';
+import type { Logger, RespondFn, webApi } from '@slack/bolt';
 import type { LookupService } from '../../lookup/lookup-service';
 import { parseIntent } from '../../understanding/parse';
 import type { SlackCapability, Subcommand, TypedMessage } from '../capability';
@@ -22,7 +22,7 @@ const NOTHING_TO_CANCEL = /^(cancel|stop|quit|never ?mind|forget it)[.!]?$/i;
  * channel answers in the message's thread, for the channel to see. Both go through the one
  * parser and answerIntent, as the slash command does.
  */
-export function registerTextAnswers(app: App, router: SlackRouter, deps: TextAnswerDeps): void {
+export function registerTextAnswers(router: SlackRouter, deps: TextAnswerDeps): void {
   const byName = new Map(
     deps.subcommands.flatMap((subcommand) => subcommand.names.map((name) => [name, subcommand] as const)),
   );
@@ -102,7 +102,7 @@ export function registerTextAnswers(app: App, router: SlackRouter, deps: TextAns
     await answer(event.text, { channel: event.channel, userId: event.user, teamId }, client, logger);
   });
 
-  app.event('app_mention', async ({ event, client, logger, body }) => {
+  router.event('app_mention', async ({ event, client, logger, body }) => {
     if (!event.user || event.bot_id) return;
     // "<@U0BOT> 5.1": the mention of the bot is not part of what was asked.
     const text = event.text.replace(/<@[A-Z0-9]+(\|[^>]*)?>/, '').trim();
