@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ConfigError, loadConfig, productClock } from '../config';
 import { londonDay } from '../domain/local-date';
 import { openLocalDynamo } from '../local/local-dynamo';
+import { announcedSlack } from '../local/offline-slack';
 import { pacedPoster } from '../nudges/slack/posting';
 import { runNudges } from '../nudges/slack/run';
 import { createNudgeWebClient, slackPoster } from '../nudges/slack/slack-poster';
@@ -19,22 +20,24 @@ async function main(): Promise<void> {
   const args = parseNudgeArgs(process.argv.slice(2));
   const config = loadConfig();
   const clock = productClock(config);
-  if (!args.dryRun && !config.SLACK_BOT_TOKEN) {
+  // Offline, a running `npm start` has a Slack stand-in: nudges go there, for `npm run chat` to show.
+  const standIn = config.SLACK_BOT_TOKEN ? undefined : await announcedSlack(config.DATA_DIR);
+  const token = config.SLACK_BOT_TOKEN ?? (standIn ? 'xoxb-offline' : undefined);
+  const slackApiUrl = standIn ? `${standIn}/api/` : config.SLACK_API_URL;
+  if (!args.dryRun && !token) {
     throw new NudgeArgsError(
-      'Posting needs SLACK_BOT_TOKEN (and SLACK_API_URL for a stand-in). To see what would be sent, add --dry-run.',
+      'Posting needs SLACK_BOT_TOKEN, or `npm start` running offline (its Slack stand-in). To see what would be sent, add --dry-run.',
     );
   }
   const dynamo = await openLocalDynamo(config);
   try {
     const stores = buildNudgeStores(dynamo.db, config.TABLE_NAME);
     await seedRegister(stores.store, clock());
-    const poster = config.SLACK_BOT_TOKEN
-      ? pacedPoster(
-          slackPoster(
-            createNudgeWebClient({ token: config.SLACK_BOT_TOKEN, slackApiUrl: config.SLACK_API_URL }),
-          ),
-          { now: Date.now, sleep: (ms) => sleep(ms) },
-        )
+    const poster = token
+      ? pacedPoster(slackPoster(createNudgeWebClient({ token, slackApiUrl })), {
+          now: Date.now,
+          sleep: (ms) => sleep(ms),
+        })
       : undefined;
     const report = await runNudges(
       {

@@ -6,6 +6,7 @@ import { TableMismatchError } from '../store/ensure-table';
 import { createImportStore } from '../store/import-store';
 import { announceEndpoint, withdrawEndpoint } from './embedded-dynamo';
 import { openLocalDynamo } from './local-dynamo';
+import { startOfflineSlack } from './offline-slack';
 import { startLocalServer } from './server';
 
 /**
@@ -20,7 +21,18 @@ async function main(): Promise<void> {
   if (dynamo.source === 'embedded') await announceEndpoint(config.DATA_DIR, dynamo.endpoint);
   const store = createDynamoRegisterStore(dynamo.db, config.TABLE_NAME);
   const seeded = await seedRegister(store, clock(), createImportStore(dynamo.db, config.TABLE_NAME));
-  const server = await startLocalServer(config, { store, db: dynamo.db, clock });
+  const offline =
+    !config.SLACK_BOT_TOKEN && !config.SLACK_API_URL && !config.SLACK_APP_TOKEN
+      ? await startOfflineSlack(config.DATA_DIR)
+      : undefined;
+  const server = await startLocalServer(offline ? { ...config, SLACK_API_URL: offline.apiUrl } : config, {
+    store,
+    db: dynamo.db,
+    clock,
+  }).catch(async (error: unknown) => {
+    await offline?.close();
+    throw error;
+  });
 
   const where =
     dynamo.source === 'configured' ? dynamo.endpoint : `${config.DATA_DIR}/ (dynalite at ${dynamo.endpoint})`;
@@ -40,9 +52,12 @@ async function main(): Promise<void> {
           ? ' — the chat’s own user, offline only'
           : ''
       }`,
+      offline
+        ? `  Slack           offline: a stand-in at ${offline.url} (set SLACK_BOT_TOKEN for a real workspace)`
+        : `  Slack           ${config.SLACK_API_URL ?? 'slack.com'}`,
       todayLine(config, clock),
       '',
-      '  Try it:  npm run chat -- "/direction 5.1"',
+      `  Try it:  ${server.port === 3000 ? '' : `PORT=${server.port} `}npm run chat   (then /direction 5.1, home, dm update 5.1, lookup, help)`,
     ].join('\n'),
   );
 
@@ -52,12 +67,19 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`\n${signal}: stopping.`);
     await server.stop().catch(() => {});
+    await offline?.close().catch(() => {});
     if (dynamo.source === 'embedded') await withdrawEndpoint(config.DATA_DIR);
     await dynamo.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  // `npm start` stopped by a signal to npm may not pass it on to this process (through sh): when
+  // the process that started this one goes, stop too, rather than keep the port and the data.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) void stop('npm stopped');
+  }, 1_000).unref();
 }
 
 main().catch((error: unknown) => {
@@ -73,7 +95,7 @@ function explain(error: unknown): unknown {
     return `${error.message}.\nThe local data under DATA_DIR was made by an older version: move it aside (mv .data .data.old) and start again.`;
   }
   if (code === 'EADDRINUSE') {
-    return `Port ${process.env.PORT ?? 3000} is in use: is IJB Directions already running? Set PORT to use another.`;
+    return `Port ${process.env.PORT || 3000} is in use: is IJB Directions already running? Set PORT to use another.`;
   }
   if (code === 'LEVEL_DATABASE_NOT_OPEN' || /lock/i.test(message)) {
     return 'The local database under DATA_DIR is in use by another process: is `npm start` already running?';

@@ -1,3 +1,4 @@
+import { createHomeCapability } from '../home/slack/capability';
 import { createImportCapability } from '../import/slack/import-capability';
 import { createNudgesCapability } from '../nudges/slack/capability';
 import { createReportCapability } from '../report/slack/report-capability';
@@ -21,6 +22,7 @@ export function createCapabilities(deps: ProductDeps): SlackCapability[] {
     ...(deps.web
       ? [createWebShareCapability({ ...deps.web, admins: deps.admins, defaultIjbId: deps.defaultIjbId })]
       : []),
+    createHomeCapability(deps),
   ];
 }
 

@@ -11,6 +11,8 @@ import type { LookupService } from '../lookup/lookup-service';
 import type { SlackCapability } from './capability';
 import { registerCardActions } from './listeners/card-actions';
 import { registerDirectionCommand } from './listeners/direction-command';
+import { registerLookupShortcut } from './listeners/lookup-shortcut';
+import { registerTextAnswers } from './listeners/text-answers';
 import { createSlackRouter } from './router';
 
 export interface SlackAppDeps {
@@ -59,6 +61,15 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Ap
     subcommands: capabilities.flatMap((capability) => capability.subcommands ?? []),
   });
   const router = createSlackRouter();
+  registerTextAnswers(router, {
+    lookup: deps.lookup,
+    subcommands: capabilities.flatMap((capability) => capability.subcommands ?? []),
+    capabilities,
+  });
+  registerLookupShortcut(router, {
+    lookup: deps.lookup,
+    subcommands: capabilities.flatMap((capability) => capability.subcommands ?? []),
+  });
   registerCardActions(router, { lookup: deps.lookup, comingSoon: capabilities.length === 0 });
   for (const capability of capabilities) capability.register?.(router);
   router.mount(app);

@@ -43,12 +43,28 @@ export interface Subcommand {
   handle(request: SubcommandRequest, tools: SubcommandTools): Promise<Reply | undefined>;
 }
 
+/** Something a person typed to the bot: in its DM, or in a thread of a channel it is in. */
+export interface TypedMessage {
+  channel: string;
+  /** 'im' for the bot's Messages tab; 'channel' or 'group' for a (private) channel. */
+  channelType: string;
+  ts: string;
+  threadTs?: string | undefined;
+  userId: string;
+  text: string;
+}
+
 /**
  * What a capability adds to the Slack app: sub-commands, its own listeners (actions, views,
  * events) and the jobs it defers past the ack.
  */
 export interface SlackCapability {
   subcommands?: readonly Subcommand[];
+  /**
+   * Takes a typed message into a conversation the capability holds (an update in progress);
+   * true when it did. A DM no capability takes is answered like /direction.
+   */
+  converse?(message: TypedMessage): Promise<boolean>;
   register?(app: SlackRouter): void;
   jobs?: JobHandlers;
 }

@@ -4,6 +4,7 @@ import type {
   Middleware,
   SlackActionMiddlewareArgs,
   SlackEventMiddlewareArgs,
+  SlackShortcutMiddlewareArgs,
   SlackViewMiddlewareArgs,
   ViewSubmitAction,
 } from '@slack/bolt';
@@ -11,6 +12,10 @@ import type {
 type ActionListener = Middleware<SlackActionMiddlewareArgs<BlockButtonAction>>;
 type ViewListener = Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>>;
 type MessageListener = Middleware<SlackEventMiddlewareArgs<'message'>>;
+type HomeListener = Middleware<SlackEventMiddlewareArgs<'app_home_opened'>>;
+type MentionListener = Middleware<SlackEventMiddlewareArgs<'app_mention'>>;
+type AnyEventListener = Middleware<SlackEventMiddlewareArgs<string>>;
+type ShortcutListener = Middleware<SlackShortcutMiddlewareArgs>;
 
 /**
  * Where capabilities register their Slack listeners. Bolt runs every listener's middleware
@@ -23,6 +28,11 @@ export interface SlackRouter {
   view(callbackId: string | RegExp, listener: ViewListener): void;
   /** Every message listener hears every message event (DMs, threads); each decides for itself. */
   event(name: 'message', listener: MessageListener): void;
+  /** The Home tab opening (App Home), and @mentions of the bot in a channel. */
+  event(name: 'app_home_opened', listener: HomeListener): void;
+  event(name: 'app_mention', listener: MentionListener): void;
+  /** Global and message shortcuts, by callback id. */
+  shortcut(callbackId: string, listener: ShortcutListener): void;
 }
 
 interface Routes<L> {
@@ -50,13 +60,15 @@ function find<L>(table: Routes<L>, key: string): L | undefined {
 export function createSlackRouter(): SlackRouter & { mount(app: App): void } {
   const actions = routes<ActionListener>();
   const views = routes<ViewListener>();
-  const messages: MessageListener[] = [];
+  const events = new Map<string, AnyEventListener[]>();
+  const shortcuts = routes<ShortcutListener>();
   return {
+    shortcut: (callbackId, listener) => add(shortcuts, callbackId, listener, 'shortcut'),
     action: (id, listener) => add(actions, id, listener, 'action'),
     view: (callbackId, listener) => add(views, callbackId, listener, 'view'),
-    event: (_name, listener) => {
-      messages.push(listener);
-    },
+    event: ((name: string, listener: AnyEventListener) => {
+      events.set(name, [...(events.get(name) ?? []), listener]);
+    }) as SlackRouter['event'],
     mount(app) {
       // An action or view no one routes is left unacknowledged, as Bolt leaves one with no listener.
       app.action<BlockButtonAction>({ type: 'block_actions' }, async (args) => {
@@ -65,9 +77,16 @@ export function createSlackRouter(): SlackRouter & { mount(app: App): void } {
       app.view<ViewSubmitAction>({ type: 'view_submission' }, async (args) => {
         await find(views, args.view.callback_id)?.(args);
       });
-      if (messages.length > 0) {
-        app.event('message', async (args) => {
-          await Promise.all(messages.map((listener) => listener(args)));
+      if (shortcuts.exact.size > 0)
+        app.shortcut({}, async (args) => {
+          await find(shortcuts, args.shortcut.callback_id)?.(args);
+        });
+      // One Bolt listener for every event type routed (each Bolt listener costs every request).
+      if (events.size > 0) {
+        const names = new RegExp(`^(${[...events.keys()].join('|')})$`);
+        app.event(names, async (args) => {
+          const listeners = events.get(args.event.type) ?? [];
+          await Promise.all(listeners.map((listener) => listener(args as never)));
         });
       }
     },

@@ -1,6 +1,12 @@
-import { CONVERSATION_TTL_MS, type ConversationPlace, isExpired } from '../domain/conversation-state';
+import {
+  CONVERSATION_TTL_MS,
+  type ConversationPlace,
+  type ConversationState,
+  isExpired,
+} from '../domain/conversation-state';
 import { londonDay } from '../domain/local-date';
 import type { DirectionKey } from '../domain/progress-update';
+import { parseIntent } from '../understanding/parse';
 import { type ConversationInput, type Move, rawOf, takeInput } from './conversation';
 import {
   type ConversationDeps,
@@ -18,6 +24,17 @@ export { placeOf };
 /** Something only the person should see, as one line of the conversation. */
 function privately(text: string): Said[] {
   return [{ prompt: { kind: 'problem', text }, private: true }];
+}
+
+function expiredNote(existing: ConversationState): Said {
+  return {
+    prompt: {
+      kind: 'expired',
+      ...(existing.direction ? { ref: existing.direction.ref } : {}),
+      draft: existing.draft,
+    },
+    private: true,
+  };
 }
 
 /**
@@ -59,42 +76,53 @@ export function createConversations(deps: ConversationDeps) {
       return rawOf(state);
     },
 
-    async handleMessage(message: IncomingMessage): Promise<Said[]> {
+    /**
+     * Takes a message into a conversation: one in progress, a reply in a nudge's or status card's
+     * thread, or — in a DM — an update intent (`update 5.1`, `report 5.1 on track: …`). Anything
+     * else typed in a DM is not a conversation (`taken: false`): it is answered like /direction.
+     */
+    async handleMessage(message: IncomingMessage): Promise<{ taken: boolean; said: Said[] }> {
       const place = placeOf(message);
-      if (!place) return [];
+      if (!place) return { taken: false, said: [] };
+      const intent = message.channelType === 'im' ? parseIntent(message.text) : undefined;
       for (let attempt = 0; attempt < 3; attempt++) {
         const said: Said[] = [];
         const existing = await conversations.get(place);
-        if (existing && existing.lastTs >= message.ts) return []; // Slack redelivered an event already taken in
+        // Slack redelivered an event already taken in
+        if (existing && existing.lastTs >= message.ts) return { taken: true, said: [] };
+        const live = existing && !isExpired(existing, clock());
+        if (!live && intent && intent.kind !== 'update') {
+          if (!existing) return { taken: false, said };
+          await conversations.end(place);
+          return { taken: false, said: [expiredNote(existing)] };
+        }
         let move: Move;
         if (existing && !isExpired(existing, clock())) {
           move = await settle(
             takeInput({ ...existing, lastTs: message.ts }, { kind: 'text', text: message.text }, today()),
           );
         } else {
-          if (existing)
-            said.push({
-              prompt: {
-                kind: 'expired',
-                ...(existing.direction ? { ref: existing.direction.ref } : {}),
-                draft: existing.draft,
-              },
-              private: true,
-            });
+          if (existing) said.push(expiredNote(existing));
           const inChannel = message.channelType !== 'im';
           const state = fresh(place, message.ts, inChannel, existing?.version ?? 0);
-          const start = await startOf(state, message);
+          const start =
+            intent?.kind === 'update' && intent.ref
+              ? { kind: 'resolve' as const, state, ref: intent.ref, rest: intent.text }
+              : await startOf(state, message);
           if (!start) {
             if (existing) await conversations.end(place);
-            return said;
+            return { taken: false, said };
           }
           move = await settle(start);
         }
-        if (await apply(move, place, said)) return said;
+        if (await apply(move, place, said)) return { taken: true, said };
       }
-      return privately(
-        'You sent several messages at once; I took the first. Check the question above and answer it again.',
-      );
+      return {
+        taken: true,
+        said: privately(
+          'You sent several messages at once; I took the first. Check the question above and answer it again.',
+        ),
+      };
     },
 
     async handleAction(

@@ -48,6 +48,17 @@ export type Move =
 const CANCEL = /^(cancel|stop|quit|never ?mind|not an update|forget it)[.!]?$/i;
 const SKIP = /^(skip|no|none|nope|n\/?a|no link|not yet|-)[.!]?$/i;
 const SAVE = /^(save|yes|y|ok|okay|send|confirm)[.!]?$/i;
+const HELP = /^(help|\?|what\?*|how\?*)[.!]?$/i;
+
+/** What `help` says at each step: what is being asked, and the way out. */
+const STEP_HELP: Record<ConversationStep, string> = {
+  choose: 'I need the ref of the direction this update is about, like 5.1.',
+  status: 'I need how it is going: on track, at risk, off track, not started, achieved or retire.',
+  text: 'I need a sentence or two on what has happened since the last update.',
+  evidence: 'I need a link starting https:// to a report, minutes or dashboard, or type skip.',
+  confirm: 'Type save to keep this update, or press Edit to change it in a form.',
+};
+const WAY_OUT = 'Type cancel to stop: nothing is saved until you say save.';
 
 export function stepOf(state: Pick<ConversationState, 'direction' | 'draft'>): ConversationStep {
   if (!state.direction) return 'choose';
@@ -104,6 +115,7 @@ export function takeInput(state: ConversationState, input: ConversationInput, to
   const text = input.kind === 'text' ? input.text.trim() : '';
   if (input.kind === 'cancel' || CANCEL.test(text))
     return { kind: 'end', prompt: { kind: 'cancelled', ...(ref ? { ref } : {}) } };
+  if (HELP.test(text)) return retry(state, `${STEP_HELP[state.step]} ${WAY_OUT}`);
 
   switch (state.step) {
     case 'choose': {

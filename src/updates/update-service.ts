@@ -13,6 +13,7 @@ import {
 import type { DirectionSummaryStore } from '../store/direction-summary-store';
 import type { RegisterStore } from '../store/register-store';
 import type { UpdateStore } from '../store/update-store';
+import { HOME_REFRESH_JOB, type HomeRefresh } from '../work/home-refresh';
 import type { JobQueue } from '../work/job-queue';
 import type { ProductMetrics } from '../work/metrics';
 import type { Permissions } from './permissions';
@@ -63,6 +64,11 @@ export function createUpdateService(deps: UpdateServiceDeps) {
   const publish = async (job: PublishJob) => {
     await deps.queue.enqueue({ kind: PUBLISH_JOB, payload: job }).catch((error: unknown) => {
       log(`could not queue ${job.event} of update ${job.id} for ${job.ref}`, error);
+    });
+    // The App Home of the people concerned shows the change too (src/home).
+    const refresh: HomeRefresh = { ijbId: job.ijbId, planYear: job.planYear, ref: job.ref, by: job.by };
+    await deps.queue.enqueue({ kind: HOME_REFRESH_JOB, payload: refresh }).catch((error: unknown) => {
+      log(`could not queue the App Home refresh for ${job.ref}`, error);
     });
   };
 

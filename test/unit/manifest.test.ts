@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { LOOKUP_SHORTCUT } from '../../src/slack/renderers/lookup-modal';
+import { REPORT_FROM_MESSAGE } from '../../src/updates/slack/message-shortcut';
 import { EVENT_SCOPES, METHOD_SCOPES } from '../support/slack-scopes';
 import { scanSlackUsage } from '../support/slack-usage';
 
@@ -60,7 +62,32 @@ describe('slack/manifest.yaml against the code', () => {
 
   it('has an App Home and a bot user', () => {
     expect(manifest.features.app_home).toBeDefined();
+    expect(manifest.features.app_home.home_tab_enabled).toBe(usage.events.has('app_home_opened'));
     expect(manifest.features.bot_user.display_name).toBeTruthy();
+  });
+
+  it('declares exactly the shortcuts the code listens for, within the manifest schema', () => {
+    // Prepare: the shortcut item as ../shared/slack-manifest.schema.json defines it
+    const schema = JSON.parse(readFileSync(join(root, '..', 'shared', 'slack-manifest.schema.json'), 'utf8'));
+    const item =
+      schema.definitions?.['app-manifests.v1.features.shortcuts']?.items ?? findShortcutItem(schema);
+    const shortcuts: Record<string, string>[] = manifest.features.shortcuts ?? [];
+
+    // Assess
+    expect(shortcuts.map((shortcut) => shortcut.callback_id).sort()).toEqual(
+      [LOOKUP_SHORTCUT, REPORT_FROM_MESSAGE].sort(),
+    );
+    for (const shortcut of shortcuts) {
+      expect(Object.keys(shortcut).sort()).toEqual([...item.required].sort());
+      for (const [field, rule] of Object.entries(item.properties) as [string, Record<string, unknown>][]) {
+        const value = shortcut[field] ?? '';
+        if (typeof rule.maxLength === 'number')
+          expect(value.length, field).toBeLessThanOrEqual(rule.maxLength);
+        if (Array.isArray(rule.enum)) expect(rule.enum).toContain(value);
+      }
+    }
+    expect(shortcuts.find((shortcut) => shortcut.callback_id === LOOKUP_SHORTCUT)?.type).toBe('global');
+    expect(shortcuts.find((shortcut) => shortcut.callback_id === REPORT_FROM_MESSAGE)?.type).toBe('message');
   });
 });
 
@@ -94,3 +121,14 @@ describe('the source scan the manifest test relies on', () => {
     expect(found.interactive).toBe(true);
   });
 });
+
+// biome-ignore lint/suspicious/noExplicitAny: walks the JSON schema
+function findShortcutItem(node: any): any {
+  if (!node || typeof node !== 'object') return undefined;
+  if (node.properties?.callback_id && node.properties?.type?.enum?.includes('global')) return node;
+  for (const value of Object.values(node)) {
+    const found = findShortcutItem(value);
+    if (found) return found;
+  }
+  return undefined;
+}

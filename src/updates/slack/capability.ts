@@ -4,12 +4,14 @@ import { SUMMARY_SWEEP_JOB, sweepUnsummarised } from '../summary-sweep';
 import { registerActionListeners } from './action-listeners';
 import {
   CONVERSATION_POST_JOB,
+  converse,
   postConversation,
   registerConversationListeners,
 } from './conversation-listeners';
 import { correctionSubcommands } from './correction-commands';
 import { registerFormListeners } from './form-listeners';
 import { buildUpdatesKit } from './kit';
+import { registerMessageShortcut } from './message-shortcut';
 import { checkOpenedForm, FORM_CHECK_JOB } from './open-form';
 import { signOffsSubcommand } from './sign-offs-command';
 import { updateSubcommands } from './subcommands';
@@ -22,10 +24,12 @@ export function createUpdatesCapability(deps: CapabilityDeps): SlackCapability {
   const kit = buildUpdatesKit(deps);
   return {
     subcommands: [...updateSubcommands(kit), signOffsSubcommand(kit), ...correctionSubcommands(kit)],
+    converse: (message) => converse(kit, message),
     register(app) {
       registerFormListeners(app, kit);
       registerActionListeners(app, kit);
       registerConversationListeners(app, kit);
+      registerMessageShortcut(app, kit);
     },
     jobs: {
       [PUBLISH_JOB]: (payload) => kit.publisher.handle(payload),

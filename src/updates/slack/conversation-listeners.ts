@@ -3,6 +3,7 @@ import type { KnownBlock } from '@slack/types';
 import * as z from 'zod';
 import type { ConversationPlace } from '../../domain/conversation-state';
 import { UPDATE_STATUS_LABELS, UpdateStatusSchema } from '../../domain/progress-update';
+import type { TypedMessage } from '../../slack/capability';
 import { context } from '../../slack/renderers/blocks';
 import type { SlackRouter } from '../../slack/router';
 import type { ConversationInput } from '../conversation';
@@ -57,32 +58,23 @@ export async function postConversation(slack: webApi.WebClient, payload: unknown
   }
 }
 
-/** DMs with the bot and replies in the threads of nudges and status cards. */
-export function registerConversationListeners(app: SlackRouter, kit: UpdatesKit): void {
-  app.event('message', async ({ event }) => {
-    // Only what a person typed: no edits, deletions, bot posts or joins (they carry a subtype).
-    if (event.subtype !== undefined || !('user' in event) || event.bot_id || typeof event.text !== 'string')
-      return;
-    // A file sent to the bot is a paper to import (src/import), not a line of a conversation.
-    if ((event.files?.length ?? 0) > 0) return;
-    const message = {
-      channel: event.channel,
-      channelType: event.channel_type,
-      ts: event.ts,
-      threadTs: event.thread_ts,
-      userId: event.user,
-      text: event.text,
-    };
-    const said = await kit.conversationFlow.handleMessage(message);
-    if (said.length === 0) return;
-    const place = {
-      channel: event.channel,
-      thread: event.channel_type === 'im' ? (event.thread_ts ?? 'dm') : (event.thread_ts as string),
-      userId: event.user,
-    };
-    await say(kit, place, said);
-  });
+/**
+ * A message typed to the bot, taken into an update conversation when it is one (see
+ * Conversations.handleMessage); false when it is not, so the app answers it like /direction.
+ */
+export async function converse(kit: UpdatesKit, message: TypedMessage): Promise<boolean> {
+  const { taken, said } = await kit.conversationFlow.handleMessage(message);
+  const place = {
+    channel: message.channel,
+    thread: message.channelType === 'im' ? (message.threadTs ?? 'dm') : (message.threadTs as string),
+    userId: message.userId,
+  };
+  await say(kit, place, said);
+  return taken;
+}
 
+/** The buttons of a conversation in a DM or in the thread of a nudge or status card. */
+export function registerConversationListeners(app: SlackRouter, kit: UpdatesKit): void {
   const inputs: [
     string,
     (value: { s?: string | undefined; r?: string | undefined }) => ConversationInput | undefined,

@@ -28,6 +28,11 @@ export interface OpenFormRequest {
   convo?: ConversationButton;
   /** Opened from inside a modal: stack on it rather than open a new one. */
   push?: boolean;
+  /**
+   * Answering a modal's submission: the form replaces that modal (response_action "update")
+   * through this, instead of views.open. Channel membership is then asked of Slack at once.
+   */
+  replace?: (view: View) => Promise<void>;
 }
 
 /**
@@ -53,7 +58,9 @@ export async function openUpdateForm(
   const right =
     request.mode === 'edit'
       ? { ok: true as const }
-      : await kit.permissions.mayUpdate(direction, request.userId, request.typedIn, { askSlack: false });
+      : await kit.permissions.mayUpdate(direction, request.userId, request.typedIn, {
+          askSlack: request.replace !== undefined,
+        });
   if (right.ok === false) return renderRefusal(right.reason);
   const metadata: FormMetadata = {
     ijbId: direction.ijbId,
@@ -69,6 +76,10 @@ export async function openUpdateForm(
     request.prefill ?? prefillFrom(direction, scoped.scope.today),
     metadata,
   );
+  if (request.replace) {
+    await request.replace(view);
+    return undefined;
+  }
   let opened: webApi.ViewsOpenResponse;
   try {
     opened = request.push

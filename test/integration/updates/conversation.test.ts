@@ -137,7 +137,7 @@ describe('an update by conversation, in a DM with the bot', () => {
 
   it('keeps its state in DynamoDB: another server instance carries it on', async () => {
     world.slack.requests.length = 0;
-    await say('5.1 off track: analyst post vacant', { channel: DM, channelType: 'im' });
+    await say('update 5.1 off track: analyst post vacant', { channel: DM, channelType: 'im' });
     const stored = await world.harness.db.send(
       new GetCommand({
         TableName: world.harness.tableName,
@@ -185,12 +185,13 @@ describe('an update by conversation, in a DM with the bot', () => {
 
   it('forgets a conversation after a day of silence, and says so, giving the words back', async () => {
     world.slack.requests.length = 0;
-    await say('5.1 at risk: the board paper slipped to March', { channel: DM, channelType: 'im' });
+    await say('update 5.1 at risk: the board paper slipped to March', { channel: DM, channelType: 'im' });
     world.setNow(new Date('2024-12-10T10:00:01Z'));
     const said = await say('https://example.org/board', { channel: DM, channelType: 'im' }, 2);
     expect(visibleText(said[0])).toContain('expired after a day of silence, so nothing was saved');
     expect(visibleText(said[0])).toContain('the board paper slipped to March');
-    expect(visibleText(said[1])).toContain('which direction is this about?');
+    // Not an update intent: the DM answers it like /direction instead of starting a conversation.
+    expect(visibleText(said[1])).not.toContain('which direction is this about?');
   });
 
   it('takes a redelivered message event once', async () => {
@@ -211,7 +212,7 @@ describe('an update by conversation, in a DM with the bot', () => {
 
   it('offers Edit, which opens the form with the draft; saving it ends the conversation', async () => {
     world.slack.requests.length = 0;
-    await say('5.2 on track: analyst appointed', {
+    await say('update 5.2 on track: analyst appointed', {
       channel: 'D0ADMINDM',
       channelType: 'im',
       user: PEOPLE.admin,
@@ -231,7 +232,8 @@ describe('an update by conversation, in a DM with the bot', () => {
     expect(visibleText(body.view)).toContain('*Saved*');
     await waitUntil(() => botSaid().some((message) => message.text?.includes('from the form')));
     const [closed] = await say('save', { channel: 'D0ADMINDM', channelType: 'im', user: PEOPLE.admin });
-    expect(visibleText(closed)).toContain('Which direction is this update about?');
+    // The conversation ended with the form: "save" is now a look-up, not a second save.
+    expect(closed?.text).not.toContain('Saved your update');
   });
 });
 

@@ -14,6 +14,9 @@ export interface Message {
   blocks: Block[];
 }
 
+/** Every question says the way out (and that help is there). */
+const CANCEL_HINT = 'Type *cancel* to stop, *help* for what I need.';
+
 const ASKED: UpdateStatus[] = ['on-track', 'at-risk', 'off-track', 'achieved'];
 
 function value(state: ConversationState, extra: { s?: string; r?: string } = {}): string {
@@ -64,7 +67,7 @@ export function renderPrompt(prompt: Prompt, userId: string): Message {
           ...(buttons.length > 0
             ? [{ type: 'actions' as const, block_id: 'choose', elements: buttons }]
             : []),
-          context('Type *cancel* to stop.'),
+          context(CANCEL_HINT),
         ],
       };
     }
@@ -82,7 +85,7 @@ export function renderPrompt(prompt: Prompt, userId: string): Message {
           ...sections(`${who}How is *${escapeMrkdwn(prompt.ref)}* going?`),
           { type: 'actions', block_id: 'status', elements: buttons },
           context(
-            'Or type it: on track, at risk (amber), off track (behind), not started, achieved, retire. *cancel* stops.',
+            `Or type it: on track, at risk (amber), off track (behind), not started, achieved, retire. ${CANCEL_HINT}`,
           ),
         ],
       };
@@ -93,14 +96,21 @@ export function renderPrompt(prompt: Prompt, userId: string): Message {
         : '';
       return {
         text: `What has happened since the last update?`,
-        blocks: [...retryLine(prompt.retry), ...sections(`What has happened since the last update${since}?`)],
+        blocks: [
+          ...retryLine(prompt.retry),
+          ...sections(`What has happened since the last update${since}?`),
+          context(CANCEL_HINT),
+        ],
       };
     }
     case 'ask-evidence': {
       const ask = prompt.proposal
         ? `${prompt.proposal === 'achieved' ? 'Achieved' : 'Retiring'} needs evidence for an IJB admin to sign it off: paste a link (report, minutes, dashboard).`
         : 'Any evidence link? (or *skip*)';
-      return { text: 'Any evidence link?', blocks: [...retryLine(prompt.retry), ...sections(ask)] };
+      return {
+        text: 'Any evidence link?',
+        blocks: [...retryLine(prompt.retry), ...sections(ask), context(CANCEL_HINT)],
+      };
     }
     case 'confirm': {
       const checked = validateUpdate(prompt.raw, '0000-01-01');
@@ -120,6 +130,7 @@ export function renderPrompt(prompt: Prompt, userId: string): Message {
               button('Cancel', UPDATE_ACTIONS.convoCancel, value(prompt.state)),
             ],
           },
+          context(CANCEL_HINT),
         ],
       };
     }

@@ -166,3 +166,30 @@ export function readForm(
     nextSteps: read('nextSteps')?.value ?? undefined,
   };
 }
+
+/** "Report progress from this message" when the message names no ref: which direction, then the form. */
+export function renderChooseDirection(callbackId: string, metadata: string, messageText: string): ModalView {
+  return {
+    type: 'modal',
+    callback_id: callbackId,
+    title: plain('Report progress'),
+    submit: plain('Next'),
+    close: plain('Cancel'),
+    private_metadata: metadata,
+    blocks: [
+      {
+        type: 'input',
+        block_id: 'ref',
+        label: plain('Which direction is this about?'),
+        element: {
+          type: 'plain_text_input',
+          action_id: 'ref',
+          placeholder: plain('Its ref, like 5.1 or D15c'),
+        },
+      },
+      context(
+        `From the message: “${escapeMrkdwn(summary(messageText, 200))}” (its link becomes the evidence)`,
+      ),
+    ],
+  };
+}
