@@ -82,12 +82,18 @@ describe('an import killed at random points', () => {
       void exit.then(() => {
         done = true;
       });
-      // Once this run is writing (the year has more directions than it started with), a random
-      // moment within the next 2 s.
+      // A random point of this run's writing: once the year holds a random number of the
+      // directions still to write (by count, not by time, so a slow or busy machine cannot let
+      // the run finish first).
       const from = await directionCount();
-      while (!done && (await directionCount()) <= from) await sleep(150);
-      await sleep(Math.random() * 2_000);
-      if (done) break;
+      const target = from + 1 + Math.floor(Math.random() * (COUNT - from) * 0.8);
+      while (!done && (await directionCount()) < target) await sleep(50);
+      if (done) {
+        const run = await exit;
+        // Only a run that completed the import may end on its own, and never the first.
+        expect(round, `the import ended before it was killed: ${run.stderr}`).toBeGreaterThan(0);
+        break;
+      }
       child.kill('SIGKILL');
       const run = await exit;
       expect(run.signal).toBe('SIGKILL');
