@@ -1,10 +1,12 @@
-import type { Server, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from '../config';
 import { buildSlackProduct, type SlackProduct } from '../product/slack-product';
+import { buildTeamsProduct, type TeamsProduct } from '../product/teams-product';
 import type { RegisterStore } from '../store/register-store';
+import type { TeamsAuthConfig } from '../teams/adapter';
 import { createInProcessQueue } from '../work/job-queue';
 
 export interface LocalServer {
@@ -23,6 +25,8 @@ export interface LocalServerDeps {
   clock: () => Date;
   /** How long a command may take before it is acked and answered through response_url. */
   ackBudgetMs?: number;
+  /** How the Teams bot gets its reply token (stand-in connectors and local development). */
+  teamsOutbound?: TeamsAuthConfig['outbound'];
 }
 
 /**
@@ -38,17 +42,25 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
       response.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
     },
   };
+  let teams: TeamsProduct | undefined;
+  const teamsRoute = {
+    path: '/api/messages',
+    method: 'POST',
+    handler: (request: IncomingMessage, response: ServerResponse) => {
+      void answerTeams(teams, request, response);
+    },
+  };
   const socketMode = config.SLACK_APP_TOKEN !== undefined;
   const receiver: Receiver = config.SLACK_APP_TOKEN
     ? new SocketModeReceiver({
         appToken: config.SLACK_APP_TOKEN,
-        customRoutes: [health],
+        customRoutes: [health, teamsRoute],
         installerOptions: { port: config.PORT },
       })
     : new HTTPReceiver({
         signingSecret: config.signingSecret,
         endpoints: '/slack/events',
-        customRoutes: [health],
+        customRoutes: [health, teamsRoute],
       });
 
   let product: SlackProduct | undefined;
@@ -75,6 +87,25 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
     admins: config.DIRECTIONS_ADMINS,
     ...(deps.ackBudgetMs ? { ackBudgetMs: deps.ackBudgetMs } : {}),
   });
+  if (config.TEAMS_APP_ID || config.TEAMS_EMULATOR === '1') {
+    teams = buildTeamsProduct({
+      auth: {
+        appId: config.TEAMS_APP_ID,
+        appPassword: config.TEAMS_APP_PASSWORD,
+        tenantId: config.TEAMS_TENANT_ID,
+        openIdMetadataUrl: config.TEAMS_OPENID_METADATA_URL,
+        emulator: config.TEAMS_EMULATOR === '1',
+        outbound: deps.teamsOutbound,
+      },
+      store: deps.store,
+      db: deps.db,
+      tableName: config.TABLE_NAME,
+      clock: deps.clock,
+      queue,
+      defaultIjbId: config.DIRECTIONS_IJB,
+      admins: config.DIRECTIONS_ADMINS,
+    });
+  }
   const { app } = product;
   const started = (await app.start(config.PORT)) as unknown;
   const port = socketMode ? config.PORT : ((started as Server).address() as AddressInfo).port;
@@ -88,4 +119,38 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
       await app.stop();
     },
   };
+}
+
+/** POST /api/messages: the Bot Framework's JSON activity, to the Teams product when configured. */
+async function answerTeams(
+  teams: TeamsProduct | undefined,
+  request: IncomingMessage,
+  response: ServerResponse,
+) {
+  if (!teams) {
+    response.writeHead(404, { 'content-type': 'text/plain' }).end('Teams is not configured (TEAMS_APP_ID).');
+    return;
+  }
+  try {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    let body: unknown;
+    try {
+      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      response.writeHead(400).end('Not JSON');
+      return;
+    }
+    const headers = Object.fromEntries(
+      Object.entries(request.headers).map(([name, value]) => [
+        name,
+        Array.isArray(value) ? value.join(',') : value,
+      ]),
+    );
+    const answer = await teams.handle({ method: 'POST', headers, body });
+    response.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body ?? '');
+  } catch (error) {
+    console.error('Teams request failed:', error);
+    if (!response.headersSent) response.writeHead(500).end();
+  }
 }
