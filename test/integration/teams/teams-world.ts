@@ -1,5 +1,6 @@
 import type { RegisterStore } from '../../../src/store/register-store';
 import { type Harness, startHarness } from '../../support/harness';
+import { startSlackStandIn } from '../../support/slack-stand-in';
 import {
   type BotConnectorStandIn,
   type KeySet,
@@ -28,6 +29,8 @@ export async function startTeamsWorld(
   options: { clock?: () => Date; env?: Record<string, string> } = {},
 ): Promise<TeamsWorld> {
   const connector = await startBotConnectorStandIn();
+  // The Slack side of the same product (publishing a Teams update to its status card) talks to a stand-in too.
+  const slack = await startSlackStandIn();
   const keys = await startKeySet(() => connector.url);
   let calls = 0;
   const counting = (store: RegisterStore): RegisterStore =>
@@ -44,7 +47,12 @@ export async function startTeamsWorld(
     });
   const harness = await startHarness({
     ...(options.clock ? { clock: options.clock } : {}),
-    env: { TEAMS_APP_ID, TEAMS_OPENID_METADATA_URL: keys.metadataUrl, ...options.env },
+    env: {
+      SLACK_API_URL: `${slack.url}/api/`,
+      TEAMS_APP_ID,
+      TEAMS_OPENID_METADATA_URL: keys.metadataUrl,
+      ...options.env,
+    },
     wrapStore: counting,
     teamsOutbound: new StandInCredentials(),
   });
@@ -78,6 +86,7 @@ export async function startTeamsWorld(
       await harness.close();
       await keys.close();
       await connector.close();
+      await slack.close();
     },
   };
 }
