@@ -7,12 +7,16 @@ import { Alarms } from './constructs/alarms';
 import { NudgeSchedule } from './constructs/nudge-schedule';
 import { ReadApi } from './constructs/read-api';
 import { SlackIngress } from './constructs/slack-ingress';
+import { TeamsIngress } from './constructs/teams-ingress';
 import { Worker } from './constructs/worker';
 import { lambdaEntry } from './paths';
 
 export interface StatelessStackProps extends StackProps {
   table: ITableV2;
   slackSecret: ISecret;
+  teamsSecret: ISecret;
+  /** The Azure Bot's app id (context teamsAppId); a placeholder until one is registered. */
+  teamsAppId?: string;
   defaultIjb: string;
   /**
    * DIRECTIONS_ADMINS: Slack user ids, comma-separated (not secret), admins of `defaultIjb`;
@@ -29,6 +33,7 @@ export interface StatelessStackProps extends StackProps {
 export class StatelessStack extends Stack {
   readonly worker: Worker;
   readonly slack: SlackIngress;
+  readonly teams: TeamsIngress;
   readonly api: ReadApi;
   readonly nudges: NudgeSchedule;
   readonly alarms: Alarms;
@@ -55,6 +60,14 @@ export class StatelessStack extends Stack {
       worker: this.worker.function,
       environment,
     });
+    this.teams = new TeamsIngress(this, 'Teams', {
+      entry: lambdaEntry('teams'),
+      table,
+      teamsSecret: props.teamsSecret,
+      teamsAppId: props.teamsAppId ?? '00000000-0000-0000-0000-000000000000',
+      worker: this.worker.function,
+      environment,
+    });
     this.api = new ReadApi(this, 'Api', { entry: lambdaEntry('api'), table, environment });
     this.nudges = new NudgeSchedule(this, 'Nudges', {
       entry: props.nudgeEntry ?? lambdaEntry('nudge'),
@@ -65,6 +78,7 @@ export class StatelessStack extends Stack {
 
     this.alarms = new Alarms(this, 'Alarms', props.alarmEmail ? { email: props.alarmEmail } : {});
     this.alarms.watchFunction('Slack', this.slack.function);
+    this.alarms.watchFunction('Teams', this.teams.function);
     this.alarms.watchFunction('Worker', this.worker.function);
     this.alarms.watchFunction('Api', this.api.function);
     this.alarms.watchDeadLetters('Worker', this.worker.deadLetterQueue);

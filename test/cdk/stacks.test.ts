@@ -60,12 +60,12 @@ describe('the register table', () => {
 });
 
 describe('the functions', () => {
-  it('are the Slack ingress, the worker, the API and the nudge run: Node 22 on arm64', () => {
+  it('are the Slack and Teams ingresses, the worker, the API and the nudge run: Node 22 on arm64', () => {
     expect(
       functions()
         .map((fn) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME)
         .sort(),
-    ).toEqual(['api', 'nudge', 'slack', 'worker']);
+    ).toEqual(['api', 'nudge', 'slack', 'teams', 'worker']);
     for (const fn of functions()) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -97,7 +97,7 @@ describe('least privilege', () => {
   const dynamo = () => statements(stateless).filter((s) => JSON.stringify(s.Action).includes('dynamodb:'));
 
   it('names the register table and its two indexes: no wildcard, no Scan, no table administration', () => {
-    expect(dynamo().length).toBe(4);
+    expect(dynamo().length).toBe(5);
     for (const statement of dynamo()) {
       const resources = JSON.stringify(statement.Resource);
       expect(resources).toContain('RegisterTable');
@@ -112,10 +112,10 @@ describe('least privilege', () => {
     }
   });
 
-  it('lets the API only read; the Slack ingress, worker and nudge run read and write', () => {
+  it('lets the API only read; the Slack and Teams ingresses, worker and nudge run read and write', () => {
     const writers = dynamo().filter((s) => [s.Action].flat().includes('dynamodb:UpdateItem'));
     const readers = dynamo().filter((s) => !s.Action.includes('dynamodb:UpdateItem'));
-    expect(writers).toHaveLength(3);
+    expect(writers).toHaveLength(4);
     expect(readers).toHaveLength(1);
   });
 
@@ -123,22 +123,24 @@ describe('least privilege', () => {
     const secretReads = statements(stateless).filter((s) =>
       JSON.stringify(s.Action).includes('secretsmanager:GetSecretValue'),
     );
-    expect(secretReads).toHaveLength(3);
-    for (const statement of secretReads)
-      expect(JSON.stringify(statement.Resource)).toContain('SlackCredentials');
+    const slack = secretReads.filter((s) => JSON.stringify(s.Resource).includes('SlackCredentials'));
+    const teams = secretReads.filter((s) => JSON.stringify(s.Resource).includes('TeamsCredentials'));
+    expect(slack).toHaveLength(3);
+    // The Teams function reads the Azure Bot secret only, never Slack's.
+    expect(teams).toHaveLength(1);
+    expect(secretReads).toHaveLength(4);
   });
 
-  it('lets only the Slack function invoke the worker, and only that function', () => {
+  it('lets only the Slack and Teams functions invoke the worker, and only that function', () => {
     const invokes = statements(stateless).filter(
       (s) => s.Action === 'lambda:InvokeFunction' && JSON.stringify(s.Resource).includes('WorkerFunction'),
     );
-    expect(invokes).toEqual([
-      {
-        Action: 'lambda:InvokeFunction',
-        Effect: 'Allow',
-        Resource: { 'Fn::GetAtt': [expect.stringMatching(/^WorkerFunction/), 'Arn'] },
-      },
-    ]);
+    const one = {
+      Action: 'lambda:InvokeFunction',
+      Effect: 'Allow',
+      Resource: { 'Fn::GetAtt': [expect.stringMatching(/^WorkerFunction/), 'Arn'] },
+    };
+    expect(invokes).toEqual([one, one]);
   });
 });
 
@@ -147,6 +149,13 @@ describe('the endpoints', () => {
     stateless.hasResourceProperties('AWS::Lambda::Url', {
       AuthType: 'NONE',
       TargetFunctionArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SlackFunction'), 'Arn'] },
+    });
+  });
+
+  it('gives Teams a Function URL without IAM auth (the SDK validates every Bot Framework JWT)', () => {
+    stateless.hasResourceProperties('AWS::Lambda::Url', {
+      AuthType: 'NONE',
+      TargetFunctionArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Teams'), 'Arn'] },
     });
   });
 
@@ -181,8 +190,8 @@ describe('the alarms', () => {
   const alarms = () => Object.values(stateless.findResources('AWS::CloudWatch::Alarm')) as Resource[];
 
   it('watch errors and throttles of every function', () => {
-    expect(alarms().filter((a) => a.Properties.MetricName === 'Errors')).toHaveLength(4);
-    expect(alarms().filter((a) => a.Properties.MetricName === 'Throttles')).toHaveLength(4);
+    expect(alarms().filter((a) => a.Properties.MetricName === 'Errors')).toHaveLength(5);
+    expect(alarms().filter((a) => a.Properties.MetricName === 'Throttles')).toHaveLength(5);
   });
 
   it('fire on the first message in either dead-letter queue', () => {
