@@ -3,6 +3,7 @@ import { benchBundle } from './bundle';
 import { benchImport } from './import';
 import { benchLookup } from './lookup';
 import { benchNudges } from './nudges';
+import { benchTeams } from './teams';
 import { benchUpdates } from './updates';
 
 /**
@@ -15,6 +16,7 @@ const BENCHMARKS: Record<string, () => Promise<string[]>> = {
   bundle: benchBundle,
   import: benchImport,
   nudges: benchNudges,
+  teams: benchTeams,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
