@@ -9,6 +9,7 @@ import { batchWrite } from '../src/store/batch-write';
 import { createDynamoRegisterStore } from '../src/store/dynamo-register-store';
 import { createImportStore } from '../src/store/import-store';
 import { keys } from '../src/store/keys';
+import { bigPaper } from '../test/support/big-paper';
 import { openBenchDynamo } from './bench-dynamo';
 import { row, summarise } from './stats';
 
@@ -100,6 +101,26 @@ export async function benchImport(): Promise<string[]> {
     imports.again.push(again);
     imports.floor.push(floor);
   }
+
+  // The largest paper the importer takes (MAX_DIRECTIONS), into the year just loaded: once, paced.
+  await importPaper(deps, request);
+  const large = {
+    ...request,
+    bytes: Buffer.from(bigPaper(10_000, '2023-24')),
+    fileName: 'large-2023-24.txt',
+  };
+  const largeMs = await timed(async () => {
+    const result = await importPaper(deps, large);
+    if (result.status !== 'applied') throw new Error(`large import was ${result.status}`);
+  });
+  const largeYear = await deps.imports.readYear('midlothian', '2023-24');
+  const largeItems = largeYear.directions.length + largeYear.dueEntries.length;
+  const largeFloor = await timed(async () => {
+    const items = Array.from({ length: largeItems }, (_, index) => ({
+      PutRequest: { Item: { pk: 'BENCH#large', sk: String(index), text: 'x'.repeat(300) } },
+    }));
+    await batchWrite(db, dynamo.tableName, items);
+  });
   await dynamo.close();
 
   const first = summarise(imports.first);
@@ -111,5 +132,7 @@ export async function benchImport(): Promise<string[]> {
     row('re-import, nothing to change', summarise(imports.again)),
     row(`  floor: BatchWriteItem of its ${written.length} items`, summarise(imports.floor)),
     `  first import p50 ${first.p50.toFixed(1)} ms, p99 ${first.p99.toFixed(1)} ms   (target ≤ 50 ms)`,
+    `  10,000 directions into the live year (read, parse, write ${largeItems} items)  ${(largeMs / 1000).toFixed(1)} s  (n=1)`,
+    `    floor: paced BatchWriteItem of ${largeItems} items                         ${(largeFloor / 1000).toFixed(1)} s  (n=1)`,
   ];
 }

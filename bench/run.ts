@@ -1,6 +1,7 @@
 import '../src/local/quiet-sdk-notice';
 import { benchBundle } from './bundle';
 import { benchImport } from './import';
+import { benchFormsImport } from './import-forms';
 import { benchLookup } from './lookup';
 import { benchNudges } from './nudges';
 import { benchTeams } from './teams';
@@ -14,7 +15,7 @@ const BENCHMARKS: Record<string, () => Promise<string[]>> = {
   lookup: benchLookup,
   updates: benchUpdates,
   bundle: benchBundle,
-  import: benchImport,
+  import: async () => [...(await benchImport()), '', ...(await benchFormsImport())],
   nudges: benchNudges,
   teams: benchTeams,
 };

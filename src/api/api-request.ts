@@ -18,7 +18,7 @@ export type ApiRoute =
 export class ApiRequestError extends Error {
   override name = 'ApiRequestError';
   constructor(
-    readonly status: 400 | 404 | 405,
+    readonly status: 400 | 404 | 405 | 503,
     message: string,
   ) {
     super(message);

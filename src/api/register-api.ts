@@ -62,6 +62,12 @@ export function createRegisterApi(deps: { store: RegisterStore; clock: () => Dat
         404,
         `${ijb.shortName} has no ${route.year} directions. GET /ijbs/${ijb.id}/years lists them.`,
       );
+    // Being imported (or stopped part-way): not live, so not served half-written.
+    if (ijb.importingYears?.includes(route.year))
+      throw new ApiRequestError(
+        503,
+        `${ijb.shortName}'s ${route.year} directions are being imported; try again in a minute.`,
+      );
     const today = londonDay(clock());
     const scope = { ijb, planYear: route.year, calendar: calendarFor(ijb), today };
     if (route.kind === 'direction') {

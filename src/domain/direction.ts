@@ -1,15 +1,26 @@
 import * as z from 'zod';
 import { DeadlineSchema } from './deadline';
+import { LocalDateSchema } from './local-date';
 import { PlanYearSchema } from './plan-year';
 
+/** Numbered and coded refs: "5.1" (Midlothian), "D15c" (East Lothian). */
+const SHORT_REF = /^[A-Za-z]{0,3}\d{1,3}[A-Za-z]?(?:\.\d{1,3}[A-Za-z]?){0,3}$/;
 /**
- * A direction's reference as its paper prints it: "5.1" (Midlothian), "D15c" (East Lothian).
- * Refs are unique within one IJB and plan year, compared without regard to case.
+ * A statutory form's reference number as issued: "GCIJB-2025-07", "12/2025", "WL/IJB/2024/3":
+ * letters and digits in up to six parts joined by - / . or _, with a digit somewhere.
+ */
+const FORM_REF = /^(?=[^\s]*\d)[A-Za-z0-9]{1,12}(?:[-/._][A-Za-z0-9]{1,12}){1,5}$/;
+
+/**
+ * A direction's reference as its paper prints it: "5.1" (Midlothian), "D15c" (East Lothian),
+ * "GCIJB-2025-07" (a statutory form). Unique within one IJB and plan year, compared without
+ * regard to case.
  */
 export const DirectionRefSchema = z
   .string()
   .trim()
-  .regex(/^[A-Za-z]{0,3}\d{1,3}[A-Za-z]?(?:\.\d{1,3}[A-Za-z]?){0,3}$/, 'A ref looks like 5.1 or D15c');
+  .max(60)
+  .refine((ref) => SHORT_REF.test(ref) || FORM_REF.test(ref), 'A ref looks like 5.1, D15c or GCIJB-2025-07');
 export type DirectionRef = z.infer<typeof DirectionRefSchema>;
 
 export function refKey(ref: DirectionRef): string {
@@ -125,6 +136,51 @@ export function isInForce(lifecycle: Lifecycle | undefined): boolean {
   return !lifecycle || lifecycle.state === 'in-force' || lifecycle.state === 'varied';
 }
 
+/** A date as a statutory form wrote it, and the day it means when it names one. */
+export const WrittenDateSchema = z.object({
+  asWritten: z.string().min(1).max(200),
+  date: LocalDateSchema.optional(),
+});
+export type WrittenDate = z.infer<typeof WrittenDateSchema>;
+
+/** An amount of money as written ("£1,250,000", "£1.2m"), in pounds when it can be read. */
+export const MoneySchema = z.object({
+  asWritten: z.string().min(1).max(2000),
+  pounds: z.number().nonnegative().optional(),
+});
+
+/**
+ * What the statutory direction form (the Scottish Government's 2020 guidance, Annex) adds to a
+ * direction: its dates, its budget with the split between the partners, and the earlier
+ * directions it supersedes, amends or cancels — linked when they are in the register, kept as
+ * references when not.
+ */
+export const DirectionFormSchema = z.object({
+  issued: WrittenDateSchema.optional(),
+  effective: WrittenDateSchema.optional(),
+  review: WrittenDateSchema.optional(),
+  budget: MoneySchema.extend({
+    split: z
+      .array(MoneySchema.extend({ to: z.string().min(1).max(200), recipient: RecipientSchema.optional() }))
+      .max(10)
+      .optional(),
+  }).optional(),
+  previous: z
+    .array(
+      z.object({
+        action: z.enum(['supersedes', 'amends', 'cancels']),
+        ref: DirectionRefSchema,
+        /** The year it was found in the register; absent when it is only a reference. */
+        planYear: PlanYearSchema.optional(),
+      }),
+    )
+    .max(50)
+    .optional(),
+  /** The form's fields it did not fill, by their statutory names. */
+  missing: z.array(z.string().max(100)).max(12).optional(),
+});
+export type DirectionForm = z.infer<typeof DirectionFormSchema>;
+
 export const DirectionSchema = z.object({
   ijbId: IjbIdSchema,
   planYear: PlanYearSchema,
@@ -154,6 +210,8 @@ export const DirectionSchema = z.object({
   supersedes: z.array(DirectionLinkSchema).optional(),
   supersededBy: z.array(DirectionLinkSchema).optional(),
   lifecycle: LifecycleSchema.optional(),
+  /** Read from a statutory direction form. */
+  form: DirectionFormSchema.optional(),
   /** Set when a later import of the same year's paper no longer has it: flagged, never deleted. */
   notInPaper: z.object({ since: z.string(), source: z.string().max(500) }).optional(),
   /** Which text of the paper this is: 1 as first loaded, + 1 each time a revised paper changed it. */
@@ -174,5 +232,6 @@ export const IssuedDirectionSchema = DirectionSchema.pick({
   oversight: true,
   marker: true,
   supersedes: true,
+  form: true,
 });
 export type IssuedDirection = z.infer<typeof IssuedDirectionSchema>;

@@ -37,7 +37,12 @@ export const IjbSchema = z.object({
   name: z.string().min(1),
   shortName: z.string().min(1),
   healthBoard: z.string().min(1),
+  /** The council as directions name it; for an IJB of two councils, both joined by "and". */
   council: z.string().min(1),
+  /** Each council on its own, when there is more than one (Clackmannanshire & Stirling). */
+  councils: z.array(z.string().min(1).max(200)).min(2).max(4).optional(),
+  /** 'lead-agency' where the partners integrate without an IJB (Highland). */
+  model: z.enum(['integration-joint-board', 'lead-agency']).optional(),
   settings: z.object({
     monthDeadlineRule: MonthDeadlineRuleSchema.default('end-of-month'),
     /** Local closure days on top of Scotland's bank holidays. */
@@ -49,6 +54,11 @@ export const IjbSchema = z.object({
   latestPlanYear: PlanYearSchema.optional(),
   /** The plan years loaded with a delivery plan (milestones), kept by the store as each year is written. */
   deliveryPlanYears: z.array(PlanYearSchema).optional(),
+  /**
+   * Plan years an import is writing right now (or was, when it stopped): not yet live, so
+   * lookups, lists, due lists and nudges leave them alone until the import's last write.
+   */
+  importingYears: z.array(PlanYearSchema).optional(),
 });
 export type Ijb = z.infer<typeof IjbSchema>;
 

@@ -4,6 +4,7 @@ import type { IjbProfile } from '../register/ijb-profiles';
 import type { ImportStore } from '../store/import-store';
 import type { PlanYearRecord, RegisterStore } from '../store/register-store';
 import { PAPER_FIELDS, paperFieldsOf } from './diff';
+import { eachPaced } from './paced';
 import type { WritePlan } from './plan-writes';
 
 export interface ApplyInput {
@@ -24,7 +25,8 @@ export class ImportConflictError extends Error {
 }
 
 /**
- * Writes a worked-out plan. Without transactions, the order is what keeps it whole: the
+ * Writes a worked-out plan, paced (a few writes in flight, each retried when DynamoDB is busy).
+ * The year is marked not live while this runs (ImportStore.beginImport). Without transactions, the order is what keeps it whole: the
  * directions, their revisions and deadline entries, milestones and outcomes first; the plan-year
  * record and the IJB's latest year last. A new year is invisible until that last write; in a
  * year already loaded every write is conditional or idempotent, and the plan is worked out from
@@ -38,18 +40,15 @@ export async function applyPlan(
 ): Promise<void> {
   const { ijb, planYear, now } = input;
   const at = now.toISOString();
-  if (input.newYear) {
-    // Nothing of a new year is visible yet: directions, deadlines and milestones go in one batch.
-    await imports.putAll(ijb.id, planYear, {
-      directions: plan.newDirections,
-      dueEntries: plan.duePuts,
-      milestones: plan.milestonePuts,
-    });
-  } else {
-    for (const direction of plan.newDirections) await imports.createDirection(direction);
-  }
+  // New directions in batches, in a new year with their deadlines and milestones. Unconditional
+  // puts are safe in a year already loaded too: the directions are new to it (the plan is worked
+  // out from what it holds), nobody can report on them yet, and the year is not live meanwhile.
+  await imports.putAll(ijb.id, planYear, {
+    directions: plan.newDirections,
+    ...(input.newYear ? { dueEntries: plan.duePuts, milestones: plan.milestonePuts } : {}),
+  });
 
-  for (const change of plan.revisions) {
+  await eachPaced(plan.revisions, async (change) => {
     const { before, after } = change;
     const revision = before.paperRevision ?? 1;
     await imports.putRevision(ijb.id, planYear, {
@@ -62,16 +61,19 @@ export async function applyPlan(
     const next = paperFieldsOf(after);
     const remove = PAPER_FIELDS.filter((name) => next[name] === undefined && before[name] !== undefined);
     await update(imports, ijb.id, planYear, before, { ...next, paperRevision: revision + 1 }, remove);
-  }
-  for (const direction of plan.dropped)
-    await update(imports, ijb.id, planYear, direction, { notInPaper: { since: at, source: input.source } });
-  for (const direction of plan.returned)
-    await update(imports, ijb.id, planYear, direction, {}, ['notInPaper']);
-  for (const write of plan.lifecycles)
-    await update(imports, ijb.id, write.planYear, write.direction, {
+  });
+  await eachPaced(plan.dropped, (direction) =>
+    update(imports, ijb.id, planYear, direction, { notInPaper: { since: at, source: input.source } }),
+  );
+  await eachPaced(plan.returned, (direction) =>
+    update(imports, ijb.id, planYear, direction, {}, ['notInPaper']),
+  );
+  await eachPaced(plan.lifecycles, (write) =>
+    update(imports, ijb.id, write.planYear, write.direction, {
       lifecycle: write.lifecycle,
       supersededBy: write.supersededBy,
-    });
+    }),
+  );
 
   if (!input.newYear) {
     await imports.putDueEntries(ijb.id, planYear, plan.duePuts);

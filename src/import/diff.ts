@@ -15,6 +15,7 @@ export const PAPER_FIELDS = [
   'oversight',
   'marker',
   'supersedes',
+  'form',
 ] as const;
 export type PaperField = (typeof PAPER_FIELDS)[number];
 

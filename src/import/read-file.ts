@@ -1,7 +1,8 @@
 import { linesOfDocx } from './extract/docx';
 import { linesOfPdf } from './extract/pdf';
 import { linesOfText } from './extract/text';
-import { MAX_FILE_BYTES } from './limits';
+import { checkZipBounds } from './extract/zip-bounds';
+import { checkLineCount, MAX_FILE_BYTES, PaperLimitError } from './limits';
 import type { ImportProblem } from './parse/types';
 import type { SourceDocument } from './source';
 
@@ -29,10 +30,17 @@ export async function readPaperFile(bytes: Uint8Array, fileName: string): Promis
       'Save the paper without its images (or as .docx or .txt) and send that.',
     );
   const head = Buffer.from(bytes.subarray(0, 8)).toString('latin1');
-  if (head.startsWith('%PDF-')) return extract('pdf', () => linesOfPdf(bytes), fileName);
+  if (head.startsWith('%PDF-')) return extract('pdf', () => linesOfPdf(bytes, fileName), fileName);
   if (head.startsWith('PK\x03\x04')) {
     if (!Buffer.from(bytes).includes('word/'))
       return refuse(`${fileName} is a ZIP archive, not a Word document.`, TRY_INSTEAD);
+    // Bounded before mammoth unzips anything: a small file can inflate to gigabytes.
+    const bounds = checkZipBounds(bytes);
+    if (!bounds.ok)
+      return refuse(
+        `${fileName} is not read: ${bounds.reason}.`,
+        'Open it in Word and save it again (without embedded files), or export it as .pdf or .txt, and send that.',
+      );
     return extract('docx', () => linesOfDocx(bytes), fileName);
   }
   if (head.startsWith('\xd0\xcf\x11\xe0'))
@@ -51,17 +59,20 @@ export async function readPaperFile(bytes: Uint8Array, fileName: string): Promis
   if (extension === 'json' || (extension !== 'csv' && /^\s*[{[]/.test(text)))
     return { ok: true, kind: 'json', text };
   if (extension === 'csv') return { ok: true, kind: 'csv', text };
-  return { ok: true, kind: 'text', doc: linesOfText(text) };
+  return extract('text', async () => linesOfText(text), fileName);
 }
 
 async function extract(
-  kind: 'pdf' | 'docx',
+  kind: 'pdf' | 'docx' | 'text',
   read: () => Promise<SourceDocument>,
   fileName: string,
 ): Promise<ReadResult> {
   try {
-    return { ok: true, kind, doc: await read() };
+    const doc = await read();
+    checkLineCount(doc.lines.length, fileName);
+    return { ok: true, kind, doc };
   } catch (error) {
+    if (error instanceof PaperLimitError) return refuse(error.message, error.hint);
     return refuse(
       `${fileName} could not be read as ${kind === 'pdf' ? 'a PDF' : 'a Word document'}: ${String((error as Error)?.message ?? error).slice(0, 200)}.`,
       'Open it and save it again (or export it as .docx or .txt), then send that.',

@@ -6,6 +6,7 @@ import type { IjbProfile } from '../register/ijb-profiles';
 import type { ImportResult } from './import-paper';
 import type { ImportProblem, ImportWarning } from './parse/types';
 import { describeLocation } from './source';
+import { markChangedWords } from './word-diff';
 
 type Done = Exclude<ImportResult, { status: 'refused' }>;
 
@@ -33,8 +34,36 @@ export function directionSummary(ijb: IjbProfile, direction: IssuedDirection) {
     ...(direction.supersedes
       ? { supersedes: direction.supersedes.map((link) => `${link.ref} (${link.planYear})`) }
       : {}),
+    ...(direction.form ? { form: formSummary(direction) } : {}),
     text: direction.text,
   };
+}
+
+/** A statutory form's own fields, as the dry run prints them. */
+function formSummary(direction: IssuedDirection): string[] {
+  const form = direction.form ?? {};
+  const dated = (name: string, value: { asWritten: string; date?: string } | undefined) =>
+    value ? [`${name}: ${value.asWritten}${value.date ? ` (${value.date})` : ''}`] : [];
+  const budget = form.budget
+    ? [
+        `Budget: ${form.budget.pounds !== undefined ? `£${form.budget.pounds.toLocaleString('en-GB')}` : form.budget.asWritten.replace(/\n/g, '; ')}${
+          form.budget.split
+            ? ` (${form.budget.split.map((part) => `${part.to} £${(part.pounds ?? 0).toLocaleString('en-GB')}`).join(', ')})`
+            : ''
+        }`,
+      ]
+    : [];
+  return [
+    ...dated('Issued', form.issued),
+    ...dated('Takes effect', form.effective),
+    ...dated('Review', form.review),
+    ...budget,
+    ...(form.previous ?? []).map(
+      (link) =>
+        `${link.action} ${link.ref}${link.planYear ? ` (${link.planYear})` : ' (a reference: not in the register)'}`,
+    ),
+    ...(form.missing?.length ? [`Not on the form: ${form.missing.join(', ')}`] : []),
+  ];
 }
 
 export function describeWarning(warning: ImportWarning): string {
@@ -74,6 +103,8 @@ export function resultJson(result: ImportResult) {
     ijb: result.ijb.id,
     planYear: result.planYear,
     family: result.paper.family,
+    ...(result.paper.readAs ? { readAs: result.paper.readAs } : {}),
+    fromPaper: result.fromPaper,
     directions: result.paper.directions.map((direction) => directionSummary(result.ijb, direction)),
     outcomes: result.paper.outcomes.map(({ at: _at, ...outcome }) => outcome),
     milestones: result.paper.milestones.map(({ at: _at, ...milestone }) => milestone),
@@ -100,18 +131,30 @@ export function resultText(result: ImportResult): string {
   const lines: string[] = [];
   const { ijb, planYear, paper } = result;
   lines.push(
-    `${ijb.name} · Directions ${planYear} · ${paper.directions.length} directions (${paper.family})`,
+    `${ijb.name} · Directions ${planYear} · ${paper.directions.length} directions (${paper.readAs ?? paper.family})`,
   );
+  const fromPaper = [
+    ...(result.fromPaper.ijb ? [`the IJB (${ijb.shortName}: --ijb ${ijb.id})`] : []),
+    ...(result.fromPaper.planYear ? [`the year (${planYear})`] : []),
+  ];
+  if (fromPaper.length > 0)
+    lines.push(
+      `Read from the paper: ${fromPaper.join(' and ')}. ${result.status === 'dry-run' ? 'Check them before importing' : 'Pass --ijb/--year to say otherwise'}.`,
+    );
   if (result.status === 'dry-run') {
     for (const direction of paper.directions) {
       const summary = directionSummary(ijb, direction);
-      lines.push('', `${summary.ref} · ${summary.theme}${summary.title ? ` · ${summary.title}` : ''}`);
+      lines.push(
+        '',
+        `${summary.ref} · ${summary.theme}${summary.title && summary.title !== summary.theme ? ` · ${summary.title}` : ''}`,
+      );
       lines.push(`  Issued to: ${summary.issuedTo}`);
       lines.push(`  Deadline:  ${summary.deadlines.map((d) => d.shown).join('; ') || 'none (ongoing)'}`);
       if (summary.budget) lines.push(`  Budget:    ${summary.budget} (heading)`);
       if (summary.functions) lines.push(`  Functions: ${summary.functions.join('; ')}`);
       if (summary.oversight) lines.push(`  Oversight: ${summary.oversight}`);
       if (summary.link) lines.push(`  Link:      ${summary.link}`);
+      for (const fact of summary.form ?? []) lines.push(`  ${fact}`);
       if (summary.marker)
         lines.push(
           `  Marked:    ${summary.marker}${summary.supersedes ? `, replaces ${summary.supersedes.join(', ')}` : ''}`,
@@ -144,8 +187,18 @@ export function resultText(result: ImportResult): string {
     '',
     `${verb}${result.diff.newYear ? ' (a new plan year)' : ''}: ${counts.added} added, ${counts.changed} changed, ${counts.unchanged} unchanged, ${counts.notInPaper} no longer in the paper${counts.backInPaper ? `, ${counts.backInPaper} back in the paper` : ''}; ${counts.milestonesChanged} milestone changes; ${counts.lifecycleChanges} lifecycle changes.`,
   );
-  for (const change of result.diff.changed)
+  for (const change of result.diff.changed) {
     lines.push(`  ~ ${change.before.ref}: ${change.fields.join(', ')}`);
+    // A revision as before → after, the words that changed marked.
+    if (change.fields.includes('text'))
+      lines.push(
+        `      text: ${markChangedWords(change.before.text, change.after.text).replace(/\n/g, ' ')}`,
+      );
+    if (change.fields.includes('deadlines'))
+      lines.push(
+        `      deadlines: ${change.before.deadlines.map((d) => d.asWritten).join('; ') || 'none'} → ${change.after.deadlines.map((d) => d.asWritten).join('; ') || 'none'}`,
+      );
+  }
   for (const direction of result.diff.added) if (!result.diff.newYear) lines.push(`  + ${direction.ref}`);
   for (const direction of result.diff.dropped)
     lines.push(`  - ${direction.ref} (kept, flagged: no longer in the paper)`);

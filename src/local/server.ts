@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { type App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
 import type { Config } from '../config';
+import { createWorkerReader } from '../import/read-in-worker';
 import { buildSlackProduct, type SlackProduct } from '../product/slack-product';
 import { buildTeamsProduct, type TeamsProduct } from '../product/teams-product';
 import type { RegisterStore } from '../store/register-store';
@@ -85,6 +86,8 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
     queue,
     defaultIjbId: config.DIRECTIONS_IJB,
     admins: config.DIRECTIONS_ADMINS,
+    // A paper sent to the bot is read in a worker thread with a memory ceiling: never this process.
+    paperReader: createWorkerReader(),
     ...(deps.ackBudgetMs ? { ackBudgetMs: deps.ackBudgetMs } : {}),
   });
   if (config.TEAMS_APP_ID || config.TEAMS_EMULATOR === '1') {

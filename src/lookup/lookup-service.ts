@@ -1,4 +1,5 @@
 import { isOpen } from '../domain/direction';
+import { matchDirectionRefs } from '../domain/direction-ref';
 import { addDays, firstDayOfMonth, type LocalDate, lastDayOfMonth, londonDay } from '../domain/local-date';
 import type { PlanYear } from '../domain/plan-year';
 import { calendarFor } from '../register/calendars';
@@ -67,6 +68,12 @@ export function createLookupService({ store, clock, defaultIjbId, profileCacheMs
       }
       planYear = request.planYear;
     }
+    // An import is writing this year (or stopped part-way): show none of it until it finishes.
+    if (ijb.importingYears?.includes(planYear))
+      return {
+        ok: false,
+        problem: `${ijb.shortName}’s ${planYear} directions are being imported right now. Try again in a minute; if this lasts, an admin can complete the import by running it again.`,
+      };
     return { ok: true, scope: { ijb, planYear, calendar: calendarFor(ijb), today: londonDay(clock()) } };
   };
 
@@ -83,6 +90,13 @@ export function createLookupService({ store, clock, defaultIjbId, profileCacheMs
       store.listDirections(scope.ijb.id, scope.planYear),
       years(scope.ijb.id),
     ]);
+    // Refs looked up loosely ("07" for GCIJB-2025-07): one clear match is the direction meant.
+    const loose = matchDirectionRefs(
+      ref,
+      known.map((other) => other.ref),
+    );
+    const meant = loose.length === 1 ? known.find((other) => other.ref === loose[0]) : undefined;
+    if (meant) return { kind: 'found', scope, view: viewOf(meant, scope, milestones) };
     const otherYears = loaded.map((record) => record.planYear).filter((year) => year !== scope.planYear);
     const found = await Promise.all(
       otherYears.map(async (year) =>
@@ -93,10 +107,12 @@ export function createLookupService({ store, clock, defaultIjbId, profileCacheMs
       kind: 'missing',
       scope,
       ref,
-      suggestions: nearestRefs(
-        ref,
-        known.map((direction) => direction.ref),
-      ),
+      suggestions:
+        (loose.length > 1 ? loose : undefined) ??
+        nearestRefs(
+          ref,
+          known.map((direction) => direction.ref),
+        ),
       inOtherYears: found.filter((year): year is PlanYear => year !== undefined).sort(),
     };
   };

@@ -75,6 +75,11 @@ export function createSubscriptionService(deps: SubscriptionDeps) {
     const planYear = request.planYear ?? ijb?.latestPlanYear;
     if (!ijb || !planYear)
       return { kind: 'problem', problem: `No directions are loaded for ${deps.defaultIjbId} yet.` };
+    if (ijb.importingYears?.includes(planYear))
+      return {
+        kind: 'problem',
+        problem: `${ijb.shortName}’s ${planYear} directions are being imported right now. Try again in a minute.`,
+      };
     return work(ijb, planYear);
   };
 

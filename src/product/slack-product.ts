@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { App } from '@slack/bolt';
 import { createAdminDirectory } from '../access/admins';
+import type { PaperReader } from '../import/read-paper';
 import { createLookupService } from '../lookup/lookup-service';
 import { createBotClient, createSlackApp, type SlackAppOptions } from '../slack/app';
 import type { SlackCapability } from '../slack/capability';
@@ -23,6 +24,8 @@ export interface SlackProductInput {
   admins: readonly string[];
   metrics?: ProductMetrics;
   ackBudgetMs?: number;
+  /** Where papers sent to the bot are read (a worker thread locally); this thread when unset. */
+  paperReader?: PaperReader;
 }
 
 export interface SlackProduct {
@@ -49,6 +52,7 @@ export function buildSlackProduct(input: SlackProductInput): SlackProduct {
     threadAnchors: createThreadAnchorStore(input.db, input.tableName),
     metrics: input.metrics ?? uncountedMetrics,
     slack: createBotClient(input.slack),
+    ...(input.paperReader ? { paperReader: input.paperReader } : {}),
     log: (message, error) => {
       if (input.slack.logger) input.slack.logger.error(message, ...(error ? [error] : []));
       else console.error(message, ...(error ? [error] : []));

@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Logger, RespondFn, webApi } from '@slack/bolt';
 import type { AdminDirectory } from '../access/admins';
 import type { PlanYear } from '../domain/plan-year';
+import type { PaperReader } from '../import/read-paper';
 import type { RegisterStore } from '../store/register-store';
 import type { ThreadAnchorStore } from '../store/thread-anchors';
 import type { JobHandlers, JobQueue } from '../work/job-queue';
@@ -70,4 +71,6 @@ export interface CapabilityDeps {
   metrics: ProductMetrics;
   /** The bot's Web API client, for work done outside a Slack request (deferred jobs). */
   slack: webApi.WebClient;
+  /** Where papers sent to the bot are read: a worker thread locally, this thread (the worker Lambda) on AWS. */
+  paperReader?: PaperReader;
 }

@@ -163,7 +163,12 @@ export function createDynamoRegisterStore(db: DynamoDBDocumentClient, tableName:
           Item: { ...keys.planYear(ijbId, planYear), type: 'PlanYear', ...record },
         }),
       );
-      const { latestPlanYear: _latest, deliveryPlanYears: _plans, ...profile } = ijb;
+      const {
+        latestPlanYear: _latest,
+        deliveryPlanYears: _plans,
+        importingYears: _importing,
+        ...profile
+      } = ijb;
       // A string set on the profile, so a lookup learns from the one read it makes anyway
       // whether the year has milestones to show. Only ever added: a year whose plan is later
       // dropped costs a lookup one empty query, which is cheaper than getting this wrong.
@@ -172,21 +177,24 @@ export function createDynamoRegisterStore(db: DynamoDBDocumentClient, tableName:
         new UpdateCommand({
           TableName: tableName,
           Key: keys.ijb(ijbId),
-          // The profile is (re)written with the load; latestPlanYear only ever moves forward.
+          // The profile is (re)written with the load; latestPlanYear only ever moves forward. The year
+          // leaves importingYears here: this is an import's last write, which makes the year live.
           UpdateExpression: `SET ${Object.keys(profile)
             .map((name) => `#${name} = :${name}`)
             .join(
               ', ',
-            )}, #type = :type, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, #latest = if_not_exists(#latest, :year)${hasPlan ? ' ADD #plans :years' : ''}`,
+            )}, #type = :type, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, #latest = if_not_exists(#latest, :year)${hasPlan ? ' ADD #plans :years' : ''} DELETE #importing :years`,
           ExpressionAttributeNames: {
             ...Object.fromEntries(Object.keys(profile).map((name) => [`#${name}`, name])),
             '#type': 'type',
             '#latest': 'latestPlanYear',
+            '#importing': 'importingYears',
             ...(hasPlan ? { '#plans': 'deliveryPlanYears' } : {}),
           },
           ExpressionAttributeValues: {
             ...Object.fromEntries(Object.entries(profile).map(([name, value]) => [`:${name}`, value])),
-            ...(hasPlan ? { ':years': new Set([planYear]) } : {}),
+            // The same one-year set: added to the delivery-plan years, taken from those being imported.
+            ':years': new Set([planYear]),
             ':type': 'Ijb',
             ':gsi1pk': keys.ijbIndex(ijbId).gsi1pk,
             ':gsi1sk': keys.ijbIndex(ijbId).gsi1sk,
@@ -219,9 +227,15 @@ function strip(item: Item): Item {
 }
 
 function toIjb(item: Item): Ijb {
-  const { deliveryPlanYears, ...rest } = strip(item);
-  const plans = deliveryPlanYears instanceof Set ? [...deliveryPlanYears].map(String).sort() : undefined;
-  return IjbSchema.parse(plans ? { ...rest, deliveryPlanYears: plans } : rest);
+  const { deliveryPlanYears, importingYears, ...rest } = strip(item);
+  const sorted = (set: unknown) => (set instanceof Set ? [...set].map(String).sort() : undefined);
+  const plans = sorted(deliveryPlanYears);
+  const importing = sorted(importingYears);
+  return IjbSchema.parse({
+    ...rest,
+    ...(plans ? { deliveryPlanYears: plans } : {}),
+    ...(importing ? { importingYears: importing } : {}),
+  });
 }
 
 function toDirection(item: Item): Direction {

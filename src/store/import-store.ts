@@ -10,6 +10,7 @@ import { type Milestone, MilestoneSchema } from '../domain/milestone';
 import { type DirectionOutcome, DirectionOutcomeSchema } from '../domain/outcome';
 import type { PlanYear } from '../domain/plan-year';
 import { batchWrite, type WriteRequest } from './batch-write';
+import { createImportRecords, type ImportRecord, type ImportRecords } from './import-records';
 import { keys } from './keys';
 import type { DueEntry, PlanYearRecord } from './register-store';
 
@@ -38,22 +39,14 @@ export interface YearSnapshot {
   outcomes: DirectionOutcome[];
 }
 
-export interface ImportRecord {
-  ijbId: string;
-  planYear: PlanYear;
-  at: string;
-  by: string;
-  source: string;
-  sha256: string;
-  summary: Record<string, number>;
-}
+export type { ImportRecord };
 
 /**
  * The writes an import makes, beyond loading a new year: conditional updates of the attributes
  * a paper owns, append-only revisions, deadline entries, milestones, outcomes. See
  * docs/data-model.md ("Importing a paper") for the order that makes a rerun complete a crash.
  */
-export interface ImportStore {
+export interface ImportStore extends ImportRecords {
   readYear(ijbId: string, planYear: PlanYear): Promise<YearSnapshot>;
   /** Unconditional puts: only for a year not yet visible (no plan-year record). */
   putAll(
@@ -78,7 +71,6 @@ export interface ImportStore {
   deleteDueEntries(ijbId: string, planYear: PlanYear, entries: DueEntry[]): Promise<void>;
   deleteMilestones(ijbId: string, planYear: PlanYear, ids: string[]): Promise<void>;
   putOutcomes(ijbId: string, outcomes: DirectionOutcome[]): Promise<void>;
-  putImportRecord(record: ImportRecord): Promise<void>;
 }
 
 export function createImportStore(db: DynamoDBDocumentClient, tableName: string): ImportStore {
@@ -261,15 +253,7 @@ export function createImportStore(db: DynamoDBDocumentClient, tableName: string)
         })),
       );
     },
-
-    async putImportRecord(record) {
-      await db.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { ...keys.importRecord(record.ijbId, record.planYear, record.at), type: 'Import', ...record },
-        }),
-      );
-    },
+    ...createImportRecords(db, tableName),
   };
 }
 

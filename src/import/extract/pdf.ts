@@ -1,3 +1,4 @@
+import { checkLineCount, MAX_PDF_PAGES, PaperLimitError, SPLIT_HINT } from '../limits';
 import { cleanText, isPageNumber, type SourceDocument, type SourceLine } from '../source';
 
 interface Run {
@@ -20,10 +21,19 @@ interface VisualLine {
  * cell, so a wrapped cell stays in its column. Bigger text is a heading. A wrapped paragraph is
  * joined back into one line, and headers or footers repeated on most pages are dropped.
  */
-export async function linesOfPdf(bytes: Uint8Array): Promise<SourceDocument> {
+export async function linesOfPdf(bytes: Uint8Array, fileName = 'The PDF'): Promise<SourceDocument> {
   const { getDocumentProxy } = await import('unpdf');
   const pdf = await getDocumentProxy(new Uint8Array(bytes));
+  // Bounded before the first page is read, and the lines while they are read.
+  if (pdf.numPages > MAX_PDF_PAGES) {
+    await pdf.cleanup();
+    throw new PaperLimitError(
+      `${fileName} has ${pdf.numPages.toLocaleString('en-GB')} pages; a paper has tens, and up to ${MAX_PDF_PAGES.toLocaleString('en-GB')} are read.`,
+      SPLIT_HINT,
+    );
+  }
   const pages: VisualLine[][] = [];
+  let lineCount = 0;
   for (let number = 1; number <= pdf.numPages; number++) {
     const page = await pdf.getPage(number);
     const content = await page.getTextContent();
@@ -34,7 +44,10 @@ export async function linesOfPdf(bytes: Uint8Array): Promise<SourceDocument> {
       const size = Math.hypot(a, b) || item.height;
       runs.push({ text: item.str, x, y, end: x + item.width, size });
     }
-    pages.push(groupLines(runs));
+    const visual = groupLines(runs);
+    lineCount += visual.length;
+    checkLineCount(lineCount, fileName);
+    pages.push(visual);
   }
   await pdf.cleanup();
   const body = bodySize(pages);

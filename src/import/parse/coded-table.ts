@@ -7,7 +7,7 @@ import { previousPlanYear } from './outcome-table';
 import { recipientsNamed, subjectRecipients } from './recipients';
 import { appendCells, type ColumnMap, cellOf, isFiller, readHeader } from './table-rows';
 import type { ParseContext, ParsedDirection, ParsedOutcome } from './types';
-import { joinPieces, mendSplitWords } from './words';
+import { joinPieces, mendRunTogether, mendSplitWords } from './words';
 
 const COLUMNS = {
   ref: /^(no\.?|ref(erence)?\.?|code|direction (no\.?|number|ref(erence)?))$/i,
@@ -169,7 +169,7 @@ function toDirection(row: Row, before: Row | undefined, shared: Shared): ParsedD
     }
   }
 
-  let text = mendSplitWords(cell('text'), context.vocabulary);
+  let text = mended(mendSplitWords(cell('text'), context.vocabulary), context);
   const marked = MARKER.exec(text);
   const supersedes: { planYear: string; ref: string }[] = [];
   let marker: ParsedDirection['marker'];
@@ -217,7 +217,7 @@ function toDirection(row: Row, before: Row | undefined, shared: Shared): ParsedD
       `Its heading says ${fromHeading.join(' and ')}; its text names ${named.join(' and ')}: the text is taken.`,
     );
 
-  const oversight = mendSplitWords(cell('oversight'), context.vocabulary);
+  const oversight = mended(mendSplitWords(cell('oversight'), context.vocabulary), context);
   const dated = [cell('deadline'), oversight].filter(Boolean).join(' ');
   const { found, yearsOnly } = findDeadlines(dated);
   for (const entry of found)
@@ -250,4 +250,21 @@ function toDirection(row: Row, before: Row | undefined, shared: Shared): ParsedD
 function leakedFrom(cell: string, above: string): string | undefined {
   const start = /^([a-z][^.]{0,80}\.)\s/.exec(cell)?.[1];
   return start && above.trim().endsWith(start) ? start : undefined;
+}
+
+const said = new WeakMap<ParseContext, Set<string>>();
+
+/** Run-together words mended; each repair said once for the paper, where it is first made. */
+function mended(text: string, context: ParseContext): string {
+  const result = mendRunTogether(text, context.vocabulary);
+  const known = said.get(context) ?? new Set<string>();
+  said.set(context, known);
+  for (const repair of result.repairs)
+    if (!known.has(repair.from)) {
+      known.add(repair.from);
+      context.warnings.push({
+        message: `"${repair.from}" read as "${repair.to}" (run together or split in conversion), wherever it appears.`,
+      });
+    }
+  return result.text;
 }

@@ -4,9 +4,11 @@ import type { IjbProfile } from '../../register/ijb-profiles';
 import { describeLocation, type SourceDocument } from '../source';
 import { parseCodedTables } from './coded-table';
 import { milestonesOf, parseDeliveryPlan } from './delivery-plan';
+import { notDirections } from './genre';
 import { parseNumberedList } from './numbered-list';
 import { parseOutcomeTables } from './outcome-table';
 import { checkIjb } from './paper-checks';
+import { formsOf, parseStatutoryForms } from './statutory-form';
 import type {
   ImportProblem,
   ImportWarning,
@@ -17,11 +19,13 @@ import type {
 } from './types';
 import { vocabularyOf } from './words';
 
-export type PaperFamily = 'numbered-list' | 'coded-table' | 'canonical';
+export type PaperFamily = 'numbered-list' | 'coded-table' | 'statutory-form' | 'canonical';
 
 /** Everything read from one paper, before anything is written. */
 export interface ParsedPaper {
   family: PaperFamily;
+  /** How the paper was read, as the dry run says it: "read as statutory direction forms: 3 forms". */
+  readAs?: string;
   directions: ParsedDirection[];
   outcomes: ParsedOutcome[];
   milestones: ParsedMilestone[];
@@ -40,31 +44,73 @@ export function parsePaper(
   planYear: PlanYear,
   source: string,
 ): ParsedPaper {
+  const forms = formsOf(doc.lines);
   const context: ParseContext = {
     lines: doc.lines,
     ijb,
     planYear,
-    vocabulary: vocabularyOf(doc.lines),
+    // Only the list and table readers mend words split by conversion; forms keep theirs.
+    vocabulary: forms.length > 0 ? new Map() : vocabularyOf(doc.lines),
     warnings: [],
     problems: [],
   };
   checkIjb(doc, ijb, context.problems);
   checkYear(doc, planYear, context.problems);
+  if (forms.length > 0) {
+    // A paper of statutory forms is read as forms alone: its labelled fields are not a list.
+    const read = parseStatutoryForms(context, forms, source);
+    linkSupersession(read.directions, read.outcomes, planYear, source);
+    return {
+      family: 'statutory-form',
+      readAs: `read as statutory direction forms: ${read.forms} form${read.forms === 1 ? '' : 's'}`,
+      ...checkDirections(read.directions, context.problems),
+      outcomes: read.outcomes,
+      milestones: read.milestones,
+      warnings: dedupe(context.warnings),
+      problems: context.problems,
+    };
+  }
   const outcomes = parseOutcomeTables(context);
   for (const outcome of outcomes)
     if (outcome.lifecycle.decidedIn) outcome.lifecycle.decidedIn.source = source;
   const tabled = parseCodedTables(context, outcomes);
   const directions = tabled.length > 0 ? tabled : parseNumberedList(context);
+  const family = tabled.length > 0 ? 'coded-table' : 'numbered-list';
+  const refusal = notDirections(doc, ijb, { family, count: directions.length });
+  if (refusal)
+    return {
+      family,
+      directions: [],
+      outcomes: [],
+      milestones: [],
+      warnings: [],
+      problems: [...context.problems, refusal],
+    };
   const milestones = milestonesOf(parseDeliveryPlan(context), directions, outcomes, context);
   linkSupersession(directions, outcomes, planYear, source);
   return {
-    family: tabled.length > 0 ? 'coded-table' : 'numbered-list',
+    family,
+    readAs:
+      family === 'coded-table'
+        ? 'read as tables of coded directions'
+        : 'read as directions numbered under headings',
     ...checkDirections(directions, context.problems),
     outcomes,
     milestones,
-    warnings: context.warnings,
+    warnings: dedupe(context.warnings),
     problems: context.problems,
   };
+}
+
+/** The same warning said twice (two readers noticing one thing) is said once. */
+function dedupe(warnings: ImportWarning[]): ImportWarning[] {
+  const seen = new Set<string>();
+  return warnings.filter((warning) => {
+    const key = `${warning.at?.line ?? ''}|${warning.ref ?? ''}|${warning.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** Validates each direction and that refs are unique; a paper with none is a problem, not an empty year. */

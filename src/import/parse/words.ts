@@ -90,3 +90,41 @@ export function mendSplitWords(text: string, vocabulary: Vocabulary): string {
     return common(vocabulary, `${left}${right}`) ? `${left}${right}` : whole;
   });
 }
+
+/** Words that do end in "of": not run together with the next. */
+const ENDS_IN_OF = new Set([
+  'thereof',
+  'hereof',
+  'whereof',
+  'roof',
+  'proof',
+  'aloof',
+  'hoof',
+  'woof',
+  'spoof',
+  'reproof',
+]);
+
+/**
+ * Mends what conversion ran together or split around a hyphen or a number: "Endof-year" →
+ * "End-of-year", "the 3 rd Sector" → "the 3rd Sector". Returns the text and each repair made.
+ */
+export function mendRunTogether(
+  text: string,
+  vocabulary: Vocabulary,
+): { text: string; repairs: { from: string; to: string }[] } {
+  const repairs: { from: string; to: string }[] = [];
+  const mended = text
+    .replace(/\b(\d{1,3}) (st|nd|rd|th)\b/g, (whole, number: string, suffix: string) => {
+      const to = `${number}${suffix}`;
+      repairs.push({ from: whole, to });
+      return to;
+    })
+    .replace(/\b([A-Za-z]{3,})of-([a-z]{2,})\b/g, (whole, left: string, right: string) => {
+      if (ENDS_IN_OF.has(`${left}of`.toLowerCase()) || !common(vocabulary, left)) return whole;
+      const to = `${left}-of-${right}`;
+      repairs.push({ from: whole, to });
+      return to;
+    });
+  return { text: mended, repairs };
+}

@@ -31,6 +31,7 @@ export function createImportCapability(deps: CapabilityDeps): SlackCapability {
     store: deps.store,
     imports: createImportStore(deps.db, deps.tableName),
     clock: deps.clock,
+    ...(deps.paperReader ? { reader: deps.paperReader } : {}),
   };
   const knownIjbs = [...new Set([...Object.keys(IJB_PROFILES), deps.defaultIjbId])];
 
@@ -55,8 +56,11 @@ export function createImportCapability(deps: CapabilityDeps): SlackCapability {
     const ticket = ImportTicketSchema.parse(payload);
     const file = await fetchTicketFile(ticket);
     if (!file.ok) return post(ticket.channel, renderImportNote(file.reason));
-    const { yearOfPaper } = await import('./paper-year');
-    const planYear = ticket.planYear ?? (await yearOfPaper(file.bytes, file.name));
+    // Reading the file for its year is reading it: bounded and in the reader (a worker locally).
+    const reader = deps.paperReader ?? (await import('../read-paper')).inProcessReader;
+    const year = ticket.planYear ? undefined : await reader.yearOf(file.bytes, file.name);
+    if (year && !year.ok) return post(ticket.channel, renderImportRefused([year.problem], file.name));
+    const planYear = ticket.planYear ?? year?.year;
     if (!planYear)
       return post(
         ticket.channel,
@@ -95,14 +99,27 @@ export function createImportCapability(deps: CapabilityDeps): SlackCapability {
         ),
       );
     const { importPaper } = await importer();
-    const result = await importPaper(importDeps, {
-      bytes: file.bytes,
-      fileName: file.name,
-      ijbId: ticket.ijbId,
-      planYear: ticket.planYear ?? '',
-      dryRun: false,
-      by: ticket.userId,
-    });
+    let result: Awaited<ReturnType<typeof importPaper>>;
+    try {
+      result = await importPaper(importDeps, {
+        bytes: file.bytes,
+        fileName: file.name,
+        ijbId: ticket.ijbId,
+        planYear: ticket.planYear ?? '',
+        dryRun: false,
+        by: ticket.userId,
+      });
+    } catch (error) {
+      // A report, never a stack trace: the year stays not live, and pressing Import again completes it.
+      deps.log?.(`import of ${file.name} stopped`, error);
+      return post(
+        ticket.channel,
+        renderImportNote(
+          `The import of ${file.name} stopped before it finished (${String((error as Error)?.message ?? error).slice(0, 200)}). Nothing half-done is shown: the year stays as it was until the import completes.`,
+          'Press Import again (or send the paper again) to complete it.',
+        ),
+      );
+    }
     if (result.status === 'refused')
       return post(ticket.channel, renderImportRefused(result.problems, file.name));
     return post(ticket.channel, renderImportApplied(result));

@@ -180,7 +180,8 @@ async function planIjb(
     snoozed: 0,
   };
   const planYear = ijb.latestPlanYear;
-  if (!planYear || !base.workingDay)
+  // A year an import is writing is not live: its reminders wait for the next run (which catches up).
+  if (!planYear || !base.workingDay || ijb.importingYears?.includes(planYear))
     return { ...empty, report: { ...base, ...(planYear ? { planYear } : {}) } };
 
   const policy = nudgePolicyOf(ijb);
