@@ -8,6 +8,7 @@ import { buildSlackProduct, type SlackProduct } from '../product/slack-product';
 import { buildTeamsProduct, type TeamsProduct } from '../product/teams-product';
 import type { RegisterStore } from '../store/register-store';
 import type { TeamsAuthConfig } from '../teams/adapter';
+import { DEV_ISSUER, DEV_TEAMS_APP_ID, DevCredentials, devJwks } from '../teams/dev-key';
 import { createInProcessQueue } from '../work/job-queue';
 
 export interface LocalServer {
@@ -51,17 +52,39 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
       void answerTeams(teams, request, response);
     },
   };
+  // Development only (no TEAMS_APP_ID, Slack on the development secret): Teams trusts the
+  // committed dev key set, served here, so `npm run chat -- --teams` can sign its activities.
+  const devTeams = !config.TEAMS_APP_ID && config.TEAMS_EMULATOR !== '1' && config.usingDevelopmentSecret;
+  let devBase = '';
+  const devOpenId = {
+    path: '/api/dev-openid/.well-known/openidconfiguration',
+    method: 'GET',
+    handler: (_request: IncomingMessage, response: ServerResponse) => {
+      if (!devTeams) return void response.writeHead(404).end();
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ issuer: DEV_ISSUER, jwks_uri: `${devBase}/api/dev-openid/keys` }));
+    },
+  };
+  const devKeys = {
+    path: '/api/dev-openid/keys',
+    method: 'GET',
+    handler: (_request: IncomingMessage, response: ServerResponse) => {
+      if (!devTeams) return void response.writeHead(404).end();
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(devJwks()));
+    },
+  };
   const socketMode = config.SLACK_APP_TOKEN !== undefined;
   const receiver: Receiver = config.SLACK_APP_TOKEN
     ? new SocketModeReceiver({
         appToken: config.SLACK_APP_TOKEN,
-        customRoutes: [health, teamsRoute],
+        customRoutes: [health, teamsRoute, devOpenId, devKeys],
         installerOptions: { port: config.PORT },
       })
     : new HTTPReceiver({
         signingSecret: config.signingSecret,
         endpoints: '/slack/events',
-        customRoutes: [health, teamsRoute],
+        customRoutes: [health, teamsRoute, devOpenId, devKeys],
       });
 
   let product: SlackProduct | undefined;
@@ -90,16 +113,26 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
     paperReader: createWorkerReader(),
     ...(deps.ackBudgetMs ? { ackBudgetMs: deps.ackBudgetMs } : {}),
   });
-  if (config.TEAMS_APP_ID || config.TEAMS_EMULATOR === '1') {
+  const { app } = product;
+  const started = (await app.start(config.PORT)) as unknown;
+  const port = socketMode ? config.PORT : ((started as Server).address() as AddressInfo).port;
+  devBase = `http://127.0.0.1:${port}`;
+  if (config.TEAMS_APP_ID || config.TEAMS_EMULATOR === '1' || devTeams) {
     teams = buildTeamsProduct({
-      auth: {
-        appId: config.TEAMS_APP_ID,
-        appPassword: config.TEAMS_APP_PASSWORD,
-        tenantId: config.TEAMS_TENANT_ID,
-        openIdMetadataUrl: config.TEAMS_OPENID_METADATA_URL,
-        emulator: config.TEAMS_EMULATOR === '1',
-        outbound: deps.teamsOutbound,
-      },
+      auth: devTeams
+        ? {
+            appId: DEV_TEAMS_APP_ID,
+            openIdMetadataUrl: `${devBase}${devOpenId.path}`,
+            outbound: new DevCredentials(),
+          }
+        : {
+            appId: config.TEAMS_APP_ID,
+            appPassword: config.TEAMS_APP_PASSWORD,
+            tenantId: config.TEAMS_TENANT_ID,
+            openIdMetadataUrl: config.TEAMS_OPENID_METADATA_URL,
+            emulator: config.TEAMS_EMULATOR === '1',
+            outbound: deps.teamsOutbound,
+          },
       store: deps.store,
       db: deps.db,
       tableName: config.TABLE_NAME,
@@ -109,9 +142,6 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
       admins: config.DIRECTIONS_ADMINS,
     });
   }
-  const { app } = product;
-  const started = (await app.start(config.PORT)) as unknown;
-  const port = socketMode ? config.PORT : ((started as Server).address() as AddressInfo).port;
   return {
     app,
     port,

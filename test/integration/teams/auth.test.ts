@@ -47,3 +47,14 @@ describe('every Teams activity is authenticated (Bot Framework JWT, local key se
     });
   }
 });
+
+describe('the development key set', () => {
+  it('is not served (so not trusted) when the server runs with real credentials', async () => {
+    // Act
+    const answer = await fetch(
+      `http://127.0.0.1:${world.harness.server.port}/api/dev-openid/.well-known/openidconfiguration`,
+    );
+    // Assess
+    expect(answer.status).toBe(404);
+  });
+});
