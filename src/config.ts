@@ -51,6 +51,8 @@ export const AdminIdsSchema = z
 
 const ConfigSchema = z.object({
   PORT: z.coerce.number({ message: 'must be a port number' }).int().min(0).max(65_535).default(3000),
+  /** Where `npm start` listens: this machine only, unless told otherwise. */
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('.data'),
   TABLE_NAME: z.string().min(3).max(255).default(DEFAULT_TABLE_NAME),
   AWS_REGION: z.string().min(1).default('eu-west-2'),
@@ -101,6 +103,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const config = parsed.data;
   const usingDevelopmentSecret = config.SLACK_SIGNING_SECRET === undefined;
+  // The development secret is public, and offline the chat's user is admin: anyone who can
+  // reach the port could sign requests as that admin. So it never listens beyond this machine.
+  if (usingDevelopmentSecret && !isLoopback(config.HOST)) {
+    throw new ConfigError(
+      `Configuration is not valid:\n  HOST: ${JSON.stringify(config.HOST)} is reachable from other machines, and no SLACK_SIGNING_SECRET is set (the development secret is public). Set SLACK_SIGNING_SECRET, or leave HOST unset to listen on 127.0.0.1 only.`,
+    );
+  }
   return {
     ...config,
     DIRECTIONS_ADMINS:
@@ -110,4 +119,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     signingSecret: config.SLACK_SIGNING_SECRET ?? DEVELOPMENT_SIGNING_SECRET,
     usingDevelopmentSecret,
   };
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** How a client on this machine reaches the server bound to HOST (a wildcard address is reached on loopback). */
+export function localUrl(config: Pick<Config, 'HOST' | 'PORT'>, path: string, port = config.PORT): string {
+  const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}${path}`;
 }

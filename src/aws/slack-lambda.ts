@@ -4,6 +4,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { AwsLambdaReceiver } from '@slack/bolt';
 import { buildLambdaProduct } from '../product/lambda-product';
 import type { SlackProduct } from '../product/slack-product';
+import { checkSlackRequest } from '../slack/request-gate';
 import { createInProcessQueue, type JobQueue } from '../work/job-queue';
 import type { LambdaEnv } from './lambda-config';
 import { ACK_LATENCY_METRIC, type Observability } from './observability';
@@ -59,7 +60,13 @@ export async function createSlackLambdaHandler(deps: SlackLambdaDeps): Promise<L
     logger.setCorrelationId(event.requestContext?.requestId ?? randomUUID());
     if (isLambdaContext(context)) logger.addContext(context);
     try {
-      return await handle(decodeBody(event), context);
+      const decoded = decodeBody(event);
+      const verdict = checkSlackRequest(requestParts(decoded), secrets.signingSecret);
+      if (!verdict.ok) {
+        logger.warn('Refused a Slack request', { status: verdict.status, reason: verdict.reason });
+        return { statusCode: verdict.status, body: '' };
+      }
+      return await handle(decoded, context);
     } finally {
       metrics.addMetric(ACK_LATENCY_METRIC, MetricUnit.Milliseconds, performance.now() - started);
       metrics.publishStoredMetrics();
@@ -74,6 +81,22 @@ export async function createSlackLambdaHandler(deps: SlackLambdaDeps): Promise<L
 function decodeBody(event: LambdaEvent): LambdaEvent {
   if (!event.isBase64Encoded || !event.body) return event;
   return { ...event, body: Buffer.from(event.body, 'base64').toString('utf8'), isBase64Encoded: false };
+}
+
+/** The parts of a Function URL event the request gate reads; header names are lower-case there, but not in every test. */
+function requestParts(event: LambdaEvent) {
+  const headers = Object.fromEntries(
+    Object.entries((event.headers ?? {}) as Record<string, string | undefined>).map(([name, value]) => [
+      name.toLowerCase(),
+      value,
+    ]),
+  );
+  return {
+    rawBody: event.body ?? '',
+    contentType: headers['content-type'],
+    timestamp: headers['x-slack-request-timestamp'],
+    signature: headers['x-slack-signature'],
+  };
 }
 
 export function isLambdaContext(

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { ConfigError, LOCAL_USER_ID, loadConfig } from '../config';
+import { ConfigError, LOCAL_USER_ID, loadConfig, localUrl } from '../config';
 import { interactionBody, slackSignatureHeaders, slashCommandBody } from '../slack/signature';
 import { type PressableButton, renderBlocksAsText } from './block-text';
 import { teamsChat } from './teams-chat';
@@ -44,7 +44,7 @@ async function main() {
   if (values.teams) return teamsChat(config.PORT, values.aad, positionals);
   const responses = await listenForResponses();
   const session: Session = {
-    url: values.url ?? `http://localhost:${config.PORT}/slack/events`,
+    url: values.url ?? localUrl(config, '/slack/events'),
     secret: config.signingSecret,
     user: values.user,
     channel: values.channel,

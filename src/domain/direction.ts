@@ -16,10 +16,17 @@ const FORM_REF = /^(?=[^\s]*\d)[A-Za-z0-9]{1,12}(?:[-/._][A-Za-z0-9]{1,12}){1,5}
  * "GCIJB-2025-07" (a statutory form). Unique within one IJB and plan year, compared without
  * regard to case.
  */
+/**
+ * The longest ref worth reading: real ones are a few characters (5.1, D15c, 2.3.1a), a statutory
+ * form's a few more (GCIJB-2025-07, 12/2025). Anything longer is refused before it reaches the
+ * table, whose keys stop at 1 KB.
+ */
+export const MAX_REF_CHARS = 40;
+
 export const DirectionRefSchema = z
   .string()
   .trim()
-  .max(60)
+  .max(MAX_REF_CHARS, `A ref is at most ${MAX_REF_CHARS} characters, like 5.1, D15c or GCIJB-2025-07`)
   .refine((ref) => SHORT_REF.test(ref) || FORM_REF.test(ref), 'A ref looks like 5.1, D15c or GCIJB-2025-07');
 export type DirectionRef = z.infer<typeof DirectionRefSchema>;
 

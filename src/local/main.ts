@@ -1,5 +1,5 @@
 import './quiet-sdk-notice';
-import { ConfigError, LOCAL_USER_ID, loadConfig } from '../config';
+import { ConfigError, LOCAL_USER_ID, loadConfig, localUrl } from '../config';
 import { seedRegister } from '../register/seed';
 import { createDynamoRegisterStore } from '../store/dynamo-register-store';
 import { TableMismatchError } from '../store/ensure-table';
@@ -26,8 +26,8 @@ async function main(): Promise<void> {
   console.log(
     [
       `IJB Directions is ready${server.socketMode ? ' (Socket Mode: connected to your Slack workspace)' : ''}.`,
-      `  Slack endpoint  http://localhost:${server.port}/slack/events`,
-      `  Health          http://localhost:${server.port}/health`,
+      `  Slack endpoint  ${localUrl(config, '/slack/events', server.port)}`,
+      `  Health          ${localUrl(config, '/health', server.port)}`,
       `  Register        ${where}${seeded.length > 0 ? ` — seeded ${seeded.join(', ')}` : ''}`,
       config.usingDevelopmentSecret
         ? '  Signing secret  the development default (set SLACK_SIGNING_SECRET for a real workspace)'

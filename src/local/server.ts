@@ -9,15 +9,21 @@ import { buildTeamsProduct, type TeamsProduct } from '../product/teams-product';
 import type { RegisterStore } from '../store/register-store';
 import type { TeamsAuthConfig } from '../teams/adapter';
 import { DEV_ISSUER, DEV_TEAMS_APP_ID, DevCredentials, devJwks } from '../teams/dev-key';
+import { SUMMARY_SWEEP_INTERVAL_MS, SUMMARY_SWEEP_JOB } from '../updates/summary-sweep';
 import { createInProcessQueue } from '../work/job-queue';
+import { gatedListener } from './gated-listener';
 
 export interface LocalServer {
   app: App;
   /** The port actually bound (useful when asked for port 0). */
   port: number;
+  /** The address the HTTP port is bound to (127.0.0.1 unless HOST says otherwise). */
+  host: string | undefined;
   socketMode: boolean;
   /** Resolves when every deferred job in flight has finished (for tests). */
   drain(): Promise<void>;
+  /** Runs the summary sweep now (it also runs at start-up and every 30 s). */
+  sweep(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -81,11 +87,14 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
         customRoutes: [health, teamsRoute, devOpenId, devKeys],
         installerOptions: { port: config.PORT },
       })
-    : new HTTPReceiver({
-        signingSecret: config.signingSecret,
-        endpoints: '/slack/events',
-        customRoutes: [health, teamsRoute, devOpenId, devKeys],
-      });
+    : gated(
+        new HTTPReceiver({
+          signingSecret: config.signingSecret,
+          endpoints: '/slack/events',
+          customRoutes: [health, teamsRoute, devOpenId, devKeys],
+        }),
+        config,
+      );
 
   let product: SlackProduct | undefined;
   const queue = createInProcessQueue(
@@ -114,8 +123,21 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
     ...(deps.ackBudgetMs ? { ackBudgetMs: deps.ackBudgetMs } : {}),
   });
   const { app } = product;
-  const started = (await app.start(config.PORT)) as unknown;
-  const port = socketMode ? config.PORT : ((started as Server).address() as AddressInfo).port;
+  // Summaries a crash left behind are healed at start-up and then every 30 s (summary-sweep.ts).
+  const sweep = () => {
+    void Promise.resolve(product?.jobHandlers[SUMMARY_SWEEP_JOB]?.({})).catch((error: unknown) =>
+      console.error('Summary sweep failed:', error),
+    );
+  };
+  sweep();
+  const sweeper = setInterval(sweep, SUMMARY_SWEEP_INTERVAL_MS);
+  sweeper.unref();
+  // Socket Mode dials out to Slack; only the HTTP receiver listens, and only on HOST.
+  const started = (await (socketMode
+    ? app.start(config.PORT)
+    : app.start({ port: config.PORT, host: config.HOST }))) as unknown;
+  const bound = socketMode ? undefined : ((started as Server).address() as AddressInfo);
+  const port = bound?.port ?? config.PORT;
   devBase = `http://127.0.0.1:${port}`;
   if (config.TEAMS_APP_ID || config.TEAMS_EMULATOR === '1' || devTeams) {
     teams = buildTeamsProduct({
@@ -145,9 +167,14 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
   return {
     app,
     port,
+    host: bound?.address,
     socketMode,
     drain: () => queue.drain(),
+    sweep: async () => {
+      await product?.jobHandlers[SUMMARY_SWEEP_JOB]?.({});
+    },
     stop: async () => {
+      clearInterval(sweeper);
       await queue.drain();
       await app.stop();
     },
@@ -166,7 +193,13 @@ async function answerTeams(
   }
   try {
     const chunks: Buffer[] = [];
-    for await (const chunk of request) chunks.push(chunk as Buffer);
+    let size = 0;
+    for await (const chunk of request) {
+      size += (chunk as Buffer).length;
+      // An activity is a few KB; anything near Bot Framework's own 256 KB ceiling is refused.
+      if (size > 256 * 1024) return void response.writeHead(413).end();
+      chunks.push(chunk as Buffer);
+    }
     let body: unknown;
     try {
       body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
@@ -186,4 +219,16 @@ async function answerTeams(
     console.error('Teams request failed:', error);
     if (!response.headersSent) response.writeHead(500).end();
   }
+}
+
+/** Every POST to /slack/events passes the request gate before Bolt reads it. */
+function gated(receiver: HTTPReceiver, config: Config): HTTPReceiver {
+  receiver.requestListener = gatedListener(receiver.requestListener, {
+    signingSecret: config.signingSecret,
+    path: '/slack/events',
+    warn: (message) => {
+      if (config.LOG_LEVEL !== 'error') console.warn(message);
+    },
+  });
+  return receiver;
 }

@@ -1,4 +1,4 @@
-import { isOpen } from '../domain/direction';
+import { isOpen, MAX_REF_CHARS } from '../domain/direction';
 import { matchDirectionRefs } from '../domain/direction-ref';
 import { addDays, firstDayOfMonth, type LocalDate, lastDayOfMonth, londonDay } from '../domain/local-date';
 import type { PlanYear } from '../domain/plan-year';
@@ -78,6 +78,9 @@ export function createLookupService({ store, clock, defaultIjbId, profileCacheMs
   };
 
   const show = async (scope: Scope, ref: string): Promise<ShowResult> => {
+    // Too long to be a ref: answered as missing without a read (a key over 1 KB is a
+    // DynamoDB ValidationException, which the user would see as "try again").
+    if (ref.length > MAX_REF_CHARS) return { kind: 'missing', scope, ref, suggestions: [], inOtherYears: [] };
     // A year with a delivery plan (the profile says which) reads its milestones alongside.
     const [direction, milestones] = await Promise.all([
       store.getDirection(scope.ijb.id, scope.planYear, ref),

@@ -146,8 +146,9 @@ export function routeNudges({
   for (const { entry, reminder, mayEscalate } of due) {
     const direction = byRef.get(refKey(entry.ref));
     const deadline = direction?.deadlines[entry.deadlineIndex];
-    if (!direction || !deadline || !isOpen(direction.status)) continue;
-    const updateDay = direction.latestUpdate ? londonDay(new Date(direction.latestUpdate.at)) : undefined;
+    const known = direction && knownOn(direction, today);
+    if (!direction || !deadline || !known?.open) continue;
+    const { updateDay } = known;
     const updateAgeDays = updateDay === undefined ? undefined : daysBetween(updateDay, today);
     const show = (milestone: Milestone): DigestDeadline => ({
       deadlineIndex: entry.deadlineIndex,
@@ -204,8 +205,9 @@ export function routeNudges({
     const deadline = direction?.deadlines[retry.deadlineIndex];
     const dueDate = deadline && dueDateOf(deadline, ijb.settings.monthDeadlineRule, calendar);
     const milestone = milestoneFromId(retry.milestone, today);
-    if (!direction || !deadline || !dueDate || !milestone || !isOpen(direction.status)) continue;
-    const updateDay = direction.latestUpdate ? londonDay(new Date(direction.latestUpdate.at)) : undefined;
+    const known = direction && knownOn(direction, today);
+    if (!direction || !deadline || !dueDate || !milestone || !known?.open) continue;
+    const { updateDay } = known;
     const updateAgeDays = updateDay === undefined ? undefined : daysBetween(updateDay, today);
     if (
       milestone.kind !== 'due' &&
@@ -240,6 +242,18 @@ export function routeNudges({
 }
 
 /** The escalation channels an IJB has: its setting and any channel an admin subscribed. */
+/**
+ * What the register knew on `today`. A plan for a past day (a dry run with --date) must not
+ * count an update made after it: that gave negative ages, and reminders left out as "updated
+ * lately". The summary keeps only the latest update, so one made later means the day's own
+ * latest is unknown: the direction is taken as open and not updated lately.
+ */
+function knownOn(direction: Direction, today: LocalDate): { updateDay?: LocalDate; open: boolean } {
+  const updateDay = direction.latestUpdate ? londonDay(new Date(direction.latestUpdate.at)) : undefined;
+  if (updateDay !== undefined && updateDay > today) return { open: true };
+  return { ...(updateDay === undefined ? {} : { updateDay }), open: isOpen(direction.status) };
+}
+
 export function hasEscalationChannel(policy: NudgePolicy, subscriptions: readonly Subscription[]): boolean {
   return policy.escalationChannel !== undefined || subscriptions.some((s) => s.filter.kind === 'escalations');
 }

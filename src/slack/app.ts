@@ -67,13 +67,15 @@ export function createSlackApp(options: SlackAppOptions, deps: SlackAppDeps): Ap
 
 /**
  * The Web API client's defaults retry for ~30 minutes with no timeout (PLATFORM.md): far
- * beyond any request we serve. Fail fast and say so instead.
+ * beyond any request we serve. Fail fast and say so instead. No automatic retry at all: a
+ * retried chat.postMessage whose first answer was only slow posts twice; posts that must
+ * happen once are recognised before they are tried again (src/work/post-once.ts).
  */
 function clientOptionsOf(options: Pick<SlackAppOptions, 'slackApiUrl'>): webApi.WebClientOptions {
   return {
     ...(options.slackApiUrl ? { slackApiUrl: withSlash(options.slackApiUrl) } : {}),
     timeout: 5_000,
-    retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 1_000 },
+    retryConfig: { retries: 0 },
     rejectRateLimitedCalls: false,
   };
 }

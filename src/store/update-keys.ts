@@ -6,6 +6,7 @@ import { keys } from './keys';
  * lead assignments and the status card live in the direction's own partition
  * (`REG#<ijb>#<year>`), beside the direction. See docs/data-model.md.
  */
+const UNSUMMARISED = 'UNSUMMARISED';
 const partition = (ijbId: string, year: string) => keys.direction(ijbId, year, '-').pk;
 
 export const updateKeys = {
@@ -34,6 +35,15 @@ export const updateKeys = {
     gsi1sk: order,
   }),
   historyScope,
+  /**
+   * gsi2, sparse: an update whose direction summary may not show it yet. Written on the update
+   * item itself (no extra request); the summary sweep removes it once the summary has caught up.
+   */
+  unsummarised: (ijbId: string, year: string, ref: string, id: string, at: string) => ({
+    gsi2pk: UNSUMMARISED,
+    gsi2sk: `${at}#${ijbId}#${year}#${refKey(ref)}#${id}`,
+  }),
+  UNSUMMARISED,
   /** A lead of a direction; gsi2 finds what a person leads. */
   lead: (ijbId: string, year: string, ref: string, userId: string) => ({
     pk: partition(ijbId, year),

@@ -56,6 +56,10 @@ export interface UpdateStore {
   ): Promise<{ created: true } | { created: false; existing: SignOffDecision }>;
   setSignOff(key: DirectionKey, id: string, signOff: SignOff): Promise<void>;
   claim(key: DirectionKey, id: string, flag: UpdateClaim, at: string): Promise<boolean>;
+  /** Updates whose summary may lag (a crash between the two writes), oldest first. */
+  listUnsummarised(limit: number): Promise<ProgressUpdate[]>;
+  /** The summary has caught up with this update: it leaves the unsummarised index. */
+  markSummarised(update: ProgressUpdate): Promise<void>;
 }
 
 const CursorSchema = z.object({ pk: z.string(), sk: z.string(), gsi1pk: z.string(), gsi1sk: z.string() });
@@ -81,6 +85,7 @@ export function createUpdateStore(db: DynamoDBDocumentClient, tableName: string)
             Item: {
               ...updateKey(update, update.id),
               ...updateKeys.history(update.ijbId, update.planYear, update.ref, order),
+              ...updateKeys.unsummarised(update.ijbId, update.planYear, update.ref, update.id, update.at),
               type: 'ProgressUpdate',
               ...update,
             },
@@ -92,6 +97,30 @@ export function createUpdateStore(db: DynamoDBDocumentClient, tableName: string)
     },
 
     get,
+
+    async listUnsummarised(limit) {
+      const { Items = [] } = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pending',
+          ExpressionAttributeValues: { ':pending': updateKeys.UNSUMMARISED },
+          Limit: limit,
+        }),
+      );
+      return Items.map(toUpdate);
+    },
+
+    async markSummarised(update) {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: updateKey(update, update.id),
+          UpdateExpression: 'REMOVE gsi2pk, gsi2sk',
+          ConditionExpression: 'attribute_exists(pk)',
+        }),
+      );
+    },
 
     async history(key, { limit, cursor }) {
       const scope = updateKeys.historyScope(key.ijbId, key.planYear, key.ref);

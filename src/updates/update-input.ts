@@ -36,8 +36,14 @@ const optionalText = z
     return trimmed === '' ? undefined : trimmed;
   });
 
+/**
+ * A well-formed http(s) URL with a dotted host, and none of the characters Slack's markup
+ * gives meaning to (`<`, `>`, `|`) or whitespace: evidence is a link, never markup.
+ */
 function isLink(word: string): boolean {
-  return /^https?:\/\/[^\s.]+\.\S+$/i.test(word) && URL.canParse(word);
+  if (!/^https?:\/\/[^\s.<>|]+\.[^\s<>|]+$/i.test(word) || !URL.canParse(word)) return false;
+  const url = new URL(word);
+  return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.includes('.');
 }
 
 /** Every check an update must pass, with the exact words a person sees when it does not. */
@@ -60,7 +66,10 @@ export function updateInputSchema(today: LocalDate) {
           // A line with no link in it is a description, not a link: name the whole line.
           const bad = words.every((word) => !isLink(word)) ? line : words.find((word) => !isLink(word));
           if (bad) {
-            context.addIssue({ code: 'custom', message: `“${bad}” is not a link: links start https://` });
+            const message = /^https?:\/\//i.test(bad)
+              ? `“${bad}” is not a well-formed link: a link has no spaces, <, > or |`
+              : `“${bad}” is not a link: links start https://`;
+            context.addIssue({ code: 'custom', message });
             return z.NEVER;
           }
           const long = words.find((word) => word.length > LIMITS.link);

@@ -1,5 +1,5 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type ImportRequest, importPaper } from '../../src/import/import-paper';
 import { keys } from '../../src/store/keys';
 import { startTestDynamo } from '../support/harness';
@@ -9,7 +9,10 @@ let data: Awaited<ReturnType<typeof startTestDynamo>>;
 const sent: string[] = [];
 const WRITES = /^(Put|Update|Delete|BatchWrite)/;
 
-beforeAll(async () => {
+// Each test gets an empty table of its own and loads what it needs (see `loaded` below).
+let now = new Date('2024-01-10T10:00:00Z');
+beforeEach(async () => {
+  now = new Date('2024-01-10T10:00:00Z');
   data = await startTestDynamo();
   data.db.middlewareStack.add(
     (next, context) => async (args) => {
@@ -19,9 +22,8 @@ beforeAll(async () => {
     { step: 'initialize', name: 'recordCommands' },
   );
 });
-afterAll(() => data.close());
+afterEach(() => data.close());
 
-let now = new Date('2024-01-10T10:00:00Z');
 const run = (request: Partial<ImportRequest> & { text?: string }) =>
   importPaper(
     { store: data.store, imports: data.imports, clock: () => now },
@@ -38,6 +40,12 @@ const writesDuring = async <T>(act: () => Promise<T>): Promise<{ result: T; writ
   sent.length = 0;
   const result = await act();
   return { result, writes: sent.filter((name) => WRITES.test(name)) };
+};
+/** Imports a paper that must apply, as the world a test starts from. */
+const loaded = async (request: Partial<ImportRequest> & { text?: string } = {}) => {
+  const result = await run(request);
+  if (result.status !== 'applied') throw new Error(`could not load the paper: ${result.status}`);
+  return result;
 };
 
 describe('importing a paper into the register', () => {
@@ -67,6 +75,7 @@ describe('importing a paper into the register', () => {
   });
 
   it('does nothing when the same paper is imported again', async () => {
+    await loaded();
     const { result, writes } = await writesDuring(() => run({}));
     expect(result.status).toBe('unchanged');
     expect(writes).toEqual([]);
@@ -100,7 +109,8 @@ describe('importing a revised paper', () => {
       '- 9.3 NHS Lothian and Midlothian Council must publish a joint savings plan by June 2024.\n- 9.2 All services',
     );
 
-  beforeAll(async () => {
+  beforeEach(async () => {
+    await loaded();
     // Progress that issue-4's updates write: status, latest update, leads, channel, version.
     for (const [ref, status] of [
       ['1.1', 'on-track'],
@@ -126,6 +136,7 @@ describe('importing a revised paper', () => {
     await data.store.setDeadlinesOpen('midlothian', '2023-24', '2.2', false);
     now = new Date('2024-01-15T10:00:00Z');
   });
+  const revisedLoaded = () => loaded({ text: revised });
 
   it('updates texts and deadlines as new versions, adds and flags, and says what changed', async () => {
     const result = await run({ text: revised });
@@ -141,6 +152,7 @@ describe('importing a revised paper', () => {
   });
 
   it('keeps progress updates, leads and channels, and the old text as a revision', async () => {
+    await revisedLoaded();
     const direction = await data.store.getDirection('midlothian', '2023-24', '1.1');
     expect(direction).toMatchObject({
       text: expect.stringContaining('collaborative, integrated and preventative working'),
@@ -161,6 +173,7 @@ describe('importing a revised paper', () => {
   });
 
   it('moves a changed deadline in the index, and keeps a closed direction out of it', async () => {
+    await revisedLoaded();
     expect(
       (await data.store.listDue('midlothian', '2023-24', { from: '2025-03-31', to: '2025-03-31' })).map(
         (entry) => entry.ref,
@@ -182,6 +195,7 @@ describe('importing a revised paper', () => {
   });
 
   it('flags a direction no longer in the paper and keeps it', async () => {
+    await revisedLoaded();
     expect(await data.store.getDirection('midlothian', '2023-24', '9.1')).toMatchObject({
       notInPaper: { since: '2024-01-15T10:00:00.000Z', source: 'midlothian-directions.txt' },
     });
@@ -189,6 +203,7 @@ describe('importing a revised paper', () => {
   });
 
   it('is a no-op when imported again, and the original paper brings 9.1 back', async () => {
+    await revisedLoaded();
     expect((await run({ text: revised })).status).toBe('unchanged');
     const back = await run({});
     if (back.status === 'refused') throw new Error('refused');
@@ -236,6 +251,7 @@ describe('importing a revised paper', () => {
 
 describe('several IJBs and their outcome tables', () => {
   it('loads East Lothian beside Midlothian, with milestones and the 2018-19 outcomes', async () => {
+    await loaded();
     const result = await run({
       text: EAST_LOTHIAN_PAPER,
       ijbId: 'east-lothian',
@@ -255,6 +271,12 @@ describe('several IJBs and their outcome tables', () => {
   });
 
   it('sets lifecycle on an earlier year imported afterwards, and keeps closed ones out of the due index', async () => {
+    await loaded({
+      text: EAST_LOTHIAN_PAPER,
+      ijbId: 'east-lothian',
+      planYear: '2019-20',
+      fileName: 'el.txt',
+    });
     const earlier = JSON.stringify({
       ijb: 'east-lothian',
       planYear: '2018-19',

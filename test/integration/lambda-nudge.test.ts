@@ -40,16 +40,31 @@ afterAll(async () => {
 });
 
 describe('lambdas/nudge', () => {
+  // Each test runs its own day, and looks only at the posts its own run made.
+  const postsDuring = async (run: () => Promise<unknown>) => {
+    const before = slack.posts().length;
+    await run();
+    return slack.posts().slice(before);
+  };
+
   it('runs the day it is given and posts the digest through the Web API', async () => {
-    const summary = await handler({ date: '2024-01-17' }, context);
+    let summary: Awaited<ReturnType<Handler>> | undefined;
+    const posts = await postsDuring(async () => {
+      summary = await handler({ date: '2024-01-17' }, context);
+    });
     expect(summary).toMatchObject({ day: '2024-01-17', outcomes: { posted: 1 }, reminders: 16 });
-    expect(slack.posts().map((post) => post.channel)).toEqual(['C0ALL']);
+    expect(posts.map((post) => post.channel)).toEqual(['C0ALL']);
   });
 
   it('does nothing more when the same event is delivered again (at-least-once)', async () => {
-    const again = await handler({ date: '2024-01-17' }, context);
-    expect(again.outcomes).toEqual({ 'already-sent': 1 });
-    expect(slack.posts()).toHaveLength(1);
+    const first = await postsDuring(() => handler({ date: '2023-12-22' }, context));
+    let again: Awaited<ReturnType<Handler>> | undefined;
+    const second = await postsDuring(async () => {
+      again = await handler({ date: '2023-12-22' }, context);
+    });
+    expect(first.map((post) => post.channel)).toEqual(['C0ALL']);
+    expect(again?.outcomes).toEqual({ 'already-sent': 1 });
+    expect(second).toEqual([]);
   });
 
   it('runs the London day the schedule fired on, through both clock changes', async () => {

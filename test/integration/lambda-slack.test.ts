@@ -61,4 +61,32 @@ describe('lambdas/slack', () => {
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(response.body)).toEqual({ challenge: 'café-☕' });
   });
+
+  it('answers 400 to signed bodies Slack could not have sent, and goes on serving', async () => {
+    for (const [type, body] of [
+      ['application/x-www-form-urlencoded', 'payload=null'],
+      ['application/json', 'null'],
+      ['application/json', '[{"type":"event_callback"}]'],
+    ] as const) {
+      const event = {
+        ...functionUrlEvent(body, {}),
+        headers: { 'content-type': type, ...slackSignatureHeaders(TEST_SECRET, body) },
+      };
+      expect((await handler(event, {})).statusCode, body).toBe(400);
+    }
+    const body = slashCommandBody({ text: '5.1' });
+    expect(
+      (await handler(functionUrlEvent(body, slackSignatureHeaders(TEST_SECRET, body)), {})).statusCode,
+    ).toBe(200);
+  });
+
+  it('refuses a request signed for 6 minutes from now', async () => {
+    const body = slashCommandBody({ text: '5.1' });
+    const future = Math.floor(Date.now() / 1000) + 6 * 60;
+    const response = await handler(
+      functionUrlEvent(body, slackSignatureHeaders(TEST_SECRET, body, future)),
+      {},
+    );
+    expect(response.statusCode).toBe(401);
+  });
 });

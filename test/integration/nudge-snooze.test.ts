@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pacedPoster, recordingPoster } from '../../src/nudges/slack/posting';
 import { runNudges } from '../../src/nudges/slack/run';
 import { createNudgeWebClient, slackPoster } from '../../src/nudges/slack/slack-poster';
@@ -11,12 +11,14 @@ let harness: Harness;
 let slack: Awaited<ReturnType<typeof startSlackStandIn>>;
 let now = londonTime('2024-01-22', 10);
 
-beforeAll(async () => {
+// Each test gets its own register and Slack stand-in, and posts (and snoozes) what it needs.
+beforeEach(async () => {
+  now = londonTime('2024-01-22', 10);
   harness = await startHarness({ clock: () => now });
   slack = await startSlackStandIn();
   await subscribe(harness, 'C0ALL');
 });
-afterAll(async () => {
+afterEach(async () => {
   await harness.close();
   await slack.close();
 });
@@ -44,15 +46,30 @@ const click = (message: any, ref: string, buttonValue = value(ref)) => ({
   ],
 });
 
+/** The digest of 17 January, posted to the stand-in. */
+async function postedDigest() {
+  const poster = pacedPoster(
+    slackPoster(createNudgeWebClient({ token: 'xoxb-test', slackApiUrl: slack.url, retries: 0 })),
+    { now: () => 0, sleep: async () => {} },
+  );
+  await runNudges(nudgeDeps(harness, { poster }), { day: '2024-01-17' });
+  const [digest] = slack.posts();
+  return digest;
+}
+
+/** 1.2 snoozed in #all by the officer on Monday 22 January. */
+async function snoozed12(): Promise<void> {
+  const digest = await postedDigest();
+  slack.requests.length = 0;
+  await harness.interact(click({ ...digest, ts: '1700000001.000001' }, '1.2'));
+  await slack.waitFor(1);
+  slack.requests.length = 0;
+}
+
 describe('[Snooze a week] on a digest', () => {
   it('quiets the direction in that channel for 7 days, and marks the digest for everyone', async () => {
     // Prepare: the digest of 17 January, posted to the stand-in.
-    const poster = pacedPoster(
-      slackPoster(createNudgeWebClient({ token: 'xoxb-test', slackApiUrl: slack.url, retries: 0 })),
-      { now: () => 0, sleep: async () => {} },
-    );
-    await runNudges(nudgeDeps(harness, { poster }), { day: '2024-01-17' });
-    const [digest] = slack.posts();
+    const digest = await postedDigest();
     expect(visibleText(digest)).toContain('*1.2*');
 
     // Act: press Snooze on 1.2, on Monday 22 January.
@@ -86,14 +103,16 @@ describe('[Snooze a week] on a digest', () => {
   });
 
   it('lists what is snoozed in /direction subscriptions', async () => {
+    await snoozed12();
     const text = visibleText((await harness.command('subscriptions', { channelId: 'C0ALL' })).body);
     expect(text).toContain('*1.2* until Mon 29 Jan 2024 (snoozed by <@U0OFFICER>)');
   });
 
   it('snoozes nothing when it cannot read the button, and says so', async () => {
+    await snoozed12();
     now = londonTime('2024-01-23', 10);
     await harness.interact(click({ ts: '1', text: 'x', blocks: [] }, '2.1', 'not json'));
-    const last = (await slack.waitFor(3)).at(-1);
+    const last = (await slack.waitFor(1)).at(-1);
     expect(last?.body.text).toContain('Nothing was snoozed.');
     const snoozes = await createSnoozeStore(harness.db, harness.tableName).listActive(
       'midlothian',

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSubscriptionStore } from '../../src/store/subscription-store';
 import { type Harness, startHarness, visibleText } from '../support/harness';
 import { editDirection } from '../support/nudges';
@@ -6,11 +6,12 @@ import { editDirection } from '../support/nudges';
 let harness: Harness;
 const now = new Date('2023-12-18T10:00:00Z');
 
-beforeAll(async () => {
+// Each test gets its own register: the subscriptions one test makes never reach another.
+beforeEach(async () => {
   harness = await startHarness({ clock: () => now, env: { DIRECTIONS_ADMINS: 'U0ADMIN' } });
   await editDirection(harness, '1.1', { channel: 'C0TEAM' });
 });
-afterAll(() => harness.close());
+afterEach(() => harness.close());
 
 const inChannel = (text: string, channelId: string, userId = 'U0OFFICER') =>
   harness.command(text, { channelId, userId });
@@ -30,6 +31,7 @@ describe('/direction subscribe', () => {
   });
 
   it('says so, privately, when the channel already follows it', async () => {
+    await inChannel('subscribe all', 'C0ALL');
     const { body } = await inChannel('subscribe all', 'C0ALL');
     expect(body.response_type).toBe('ephemeral');
     expect(visibleText(body)).toContain('This channel already follows every direction.');
@@ -99,6 +101,8 @@ describe('/direction subscriptions', () => {
 
 describe('/direction unsubscribe', () => {
   it('removes one subscription, and keeps the team channel’s own directions', async () => {
+    await inChannel('subscribe theme health inequalities', 'C0TEAM');
+    expect(await followed('C0TEAM')).toHaveLength(1);
     const { body } = await inChannel('unsubscribe theme health inequalities', 'C0TEAM');
     expect(body.response_type).toBe('in_channel');
     expect(visibleText(body)).toContain('stopped reminders here about the theme *Health Inequalities*');
@@ -107,6 +111,7 @@ describe('/direction unsubscribe', () => {
   });
 
   it('removes everything when bare, except escalations, which only an admin can stop', async () => {
+    await inChannel('subscribe escalations', 'C0CHIEF', 'U0ADMIN');
     await inChannel('subscribe all', 'C0CHIEF');
     const { body } = await inChannel('unsubscribe', 'C0CHIEF');
     expect(visibleText(body)).toContain('stopped reminders here about every direction');

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Harness, startHarness, visibleText } from '../support/harness';
 import { docxOf } from '../support/paper-files';
 import { EAST_LOTHIAN_PAPER } from '../support/papers';
@@ -10,7 +10,8 @@ let harness: Harness;
 // East Lothian's paper as a Word file, revised: one oversight date moved.
 const REVISED = EAST_LOTHIAN_PAPER.replace('approval by December 2020', 'approval by February 2021');
 
-beforeAll(async () => {
+// Each test gets its own register and Slack stand-in, and sends the paper itself when it needs a preview.
+beforeEach(async () => {
   slack = await startSlackStandIn();
   harness = await startHarness({
     // U0ADMIN administers East Lothian, whose paper this is; U0MIDADM only the workspace's own IJB (Midlothian).
@@ -32,12 +33,9 @@ beforeAll(async () => {
   });
   slack.answer('/download/F0PAPER', bytes);
 });
-afterAll(async () => {
+afterEach(async () => {
   await harness.close();
   await slack.close();
-});
-beforeEach(() => {
-  slack.requests.length = 0;
 });
 
 const sendFile = (user: string, text = 'east-lothian') =>
@@ -96,9 +94,17 @@ const press = (actionId: string, value: string, user = 'U0ADMIN') =>
     ],
   });
 
-describe('importing a paper sent to the bot', () => {
-  let confirmValue = '';
+/** An admin sends the paper and gets the preview; the value of its Import button. Clears what Slack saw. */
+async function previewed(): Promise<string> {
+  await sendFile('U0ADMIN');
+  const preview = (await settle(2))[1];
+  const buttons = JSON.parse(preview?.blocks ?? '[]').at(-1)?.elements;
+  if (!buttons?.[0]?.value) throw new Error('no preview');
+  slack.requests.length = 0;
+  return buttons[0].value;
+}
 
+describe('importing a paper sent to the bot', () => {
   it('reads the file an admin sends, and answers with the dry run to confirm', async () => {
     expect((await sendFile('U0ADMIN')).status).toBe(200);
     const [reading, preview] = await settle(2);
@@ -114,13 +120,13 @@ describe('importing a paper sent to the bot', () => {
       'import.confirm',
       'import.cancel',
     ]);
-    confirmValue = buttons[0].value;
     expect(
       (await harness.store.getDirection('east-lothian', '2019-20', 'D04b'))?.deadlines[0]?.asWritten,
     ).toBe('by December 2020');
   });
 
   it('imports it when the admin presses Import, and says what changed', async () => {
+    const confirmValue = await previewed();
     await press('import.confirm', confirmValue);
     await settle(1);
     expect(slack.requests.find((request) => request.path === '/response')?.body.text).toBe(
@@ -136,6 +142,7 @@ describe('importing a paper sent to the bot', () => {
   });
 
   it('refuses someone who is not an admin, without reading the file', async () => {
+    const confirmValue = await previewed();
     await sendFile('U0SOMEONE');
     const [answer] = await settle(1);
     expect(slack.requests.some((request) => request.path === '/files.info')).toBe(false);
@@ -148,6 +155,7 @@ describe('importing a paper sent to the bot', () => {
   });
 
   it('refuses an admin of another IJB (Midlothian) an East Lothian paper, without reading the file', async () => {
+    const confirmValue = await previewed();
     await sendFile('U0MIDADM');
     const [answer] = await settle(1);
     expect(slack.requests.some((request) => request.path === '/files.info')).toBe(false);
@@ -157,10 +165,15 @@ describe('importing a paper sent to the bot', () => {
   });
 
   it('cancels without writing', async () => {
+    const confirmValue = await previewed();
     await press('import.cancel', confirmValue);
     expect((await slack.waitFor(1)).find((request) => request.path === '/response')?.body.text).toBe(
       'Cancelled: nothing was imported.',
     );
+    await harness.server.drain();
+    expect(
+      (await harness.store.getDirection('east-lothian', '2019-20', 'D04b'))?.deadlines[0]?.asWritten,
+    ).toBe('by December 2020');
   });
 
   it('tells an admin what is wrong with a file that is not a paper', async () => {

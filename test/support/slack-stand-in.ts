@@ -12,6 +12,8 @@ export interface StandInReply {
   status?: number;
   headers?: Record<string, string>;
   body?: unknown;
+  /** Answer this late (Slack being slow): the request has been taken, only the answer waits. */
+  delayMs?: number;
 }
 
 /**
@@ -28,6 +30,8 @@ export async function startSlackStandIn() {
   const waiters: (() => void)[] = [];
   let answer: ((request: RecordedRequest) => StandInReply | undefined) | undefined;
   const members = new Map<string, string[]>();
+  /** What chat.postMessage posted, as conversations.history and .replies give it back. */
+  const messages: { channel: string; ts: string; thread_ts?: string; metadata?: unknown }[] = [];
   let posted = 0;
   const success = (recorded: RecordedRequest): StandInReply => {
     const method = recorded.path.split('/').at(-1) ?? '';
@@ -48,8 +52,28 @@ export async function startSlackStandIn() {
     }
     if (method === 'chat.postEphemeral')
       return { body: { ok: true, message_ts: `${1_700_000_000 + ++posted}.000000` } };
+    if (method === 'conversations.history' || method === 'conversations.replies') {
+      const inThread = method === 'conversations.replies';
+      return {
+        body: {
+          ok: true,
+          messages: messages
+            .filter((m) => m.channel === recorded.body.channel)
+            .filter((m) => (inThread ? m.thread_ts === recorded.body.ts : !m.thread_ts))
+            .map(({ ts, metadata }) => ({ type: 'message', ts, ...(metadata ? { metadata } : {}) })),
+          has_more: false,
+        },
+      };
+    }
     if (method !== 'chat.postMessage') return { body: { ok: true } };
     posted++;
+    const metadata = recorded.body.metadata;
+    messages.push({
+      channel: recorded.body.channel,
+      ts: `${1_700_000_000 + posted}.${String(posted).padStart(6, '0')}`,
+      ...(recorded.body.thread_ts ? { thread_ts: recorded.body.thread_ts } : {}),
+      ...(metadata ? { metadata: typeof metadata === 'string' ? JSON.parse(metadata) : metadata } : {}),
+    });
     return {
       body: {
         ok: true,
@@ -81,10 +105,16 @@ export async function startSlackStandIn() {
         status = 200,
         headers = {},
         body: replyBody,
-      } = reply ?? (fixed ? { body: fixed } : success(recorded));
-      response
-        .writeHead(status, { 'content-type': 'application/json', ...headers })
-        .end(JSON.stringify(replyBody ?? { ok: true }));
+        delayMs = 0,
+      } = reply?.body === undefined && reply?.status === undefined
+        ? { ...(fixed ? { body: fixed } : success(recorded)), delayMs: reply?.delayMs ?? 0 }
+        : reply;
+      const send = () =>
+        response
+          .writeHead(status, { 'content-type': 'application/json', ...headers })
+          .end(JSON.stringify(replyBody ?? { ok: true }));
+      if (delayMs > 0) setTimeout(send, delayMs);
+      else send();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

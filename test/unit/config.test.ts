@@ -43,4 +43,12 @@ describe('configuration', () => {
     expect(attempt).toThrow(/SLACK_BOT_TOKEN: must be a bot token starting xoxb-/);
     expect(attempt).not.toThrow(/sekrit/);
   });
+
+  it('listens on this machine only, unless HOST says otherwise, and never beyond it with the development secret', () => {
+    expect(loadConfig({}).HOST).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '::1' }).HOST).toBe('::1');
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/HOST: "0.0.0.0" is reachable from other machines/);
+    expect(() => loadConfig({ HOST: '192.168.1.20' })).toThrow(ConfigError);
+    expect(loadConfig({ HOST: '0.0.0.0', SLACK_SIGNING_SECRET: 'real' }).HOST).toBe('0.0.0.0');
+  });
 });

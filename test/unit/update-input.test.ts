@@ -66,6 +66,32 @@ describe('validating an update', () => {
     );
   });
 
+  it('takes only well-formed http(s) links, never Slack markup hidden in one', () => {
+    for (const evidence of [
+      'https://evil.example/a<!here',
+      'https://evil.example/a>b',
+      'https://evil.example/a|label',
+      'https://evil.example/<!channel>',
+      'https://localhost/x',
+      'javascript://a.example/%0aalert(1)',
+    ]) {
+      expect(validateUpdate({ status: 'on-track', text: 'ok', evidence }, TODAY).ok, evidence).toBe(false);
+    }
+    expect(
+      validateUpdate({ status: 'on-track', text: 'ok', evidence: 'https://evil.example/a<!here' }, TODAY),
+    ).toMatchObject({
+      problems: {
+        evidence: '“https://evil.example/a<!here” is not a well-formed link: a link has no spaces, <, > or |',
+      },
+    });
+    expect(
+      validateUpdate(
+        { status: 'on-track', text: 'ok', evidence: 'https://a.example/report?x=1&y=2#p3' },
+        TODAY,
+      ).ok,
+    ).toBe(true);
+  });
+
   it('needs evidence for Achieved and Retire, with the reason', () => {
     expect(validateUpdate({ status: 'achieved', text: 'done' }, TODAY)).toMatchObject({
       problems: { evidence: expect.stringContaining('Achieved needs evidence for sign-off') },

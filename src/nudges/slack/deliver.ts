@@ -132,7 +132,12 @@ export async function deliverDigest(
     }
     let ts: string;
     try {
-      ({ ts } = await deps.poster.post({ channel, text: message.text, blocks: message.blocks }));
+      ({ ts } = await deps.poster.post({
+        channel,
+        text: message.text,
+        blocks: message.blocks,
+        postId: `digest:${day}:${channel}:${messages.indexOf(message)}`,
+      }));
     } catch (error) {
       failure = (error as Error).message ?? String(error);
       deps.log({ event: 'nudge.post-failed', channel, error: failure });

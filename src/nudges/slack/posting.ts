@@ -5,6 +5,8 @@ export interface ChannelMessage {
   channel: string;
   text: string;
   blocks: KnownBlock[];
+  /** Names this post in its message metadata, so a post whose answer was lost is found, not repeated. */
+  postId?: string;
 }
 
 /** Posts one message; resolves with its Slack timestamp (the id replies thread on). */

@@ -1,4 +1,5 @@
 import { ErrorCode, LogLevel, WebClient } from '@slack/web-api';
+import { postOnce } from '../../work/post-once';
 import { type MessagePoster, PostFailedError, RateLimitedError } from './posting';
 
 export interface NudgeClientOptions {
@@ -7,21 +8,22 @@ export interface NudgeClientOptions {
   slackApiUrl?: string | undefined;
   /** Per request. */
   timeoutMs?: number;
-  /** Retries of a request that failed in transit or with a 5xx (not of 429s: the pacer owns those). */
+  /** Ignored: kept so callers need not change. The client never retries (see below). */
   retries?: number;
 }
 
 /**
  * The Web API client for the daily run. Its defaults retry for ~30 minutes with no timeout
- * (PLATFORM.md), which would outlive the Lambda: here a request gives up after 5 s and is tried
- * three times at most (~17 s worst case), and 429s come back to us so Retry-After is honoured
- * within the run's own time budget.
+ * (PLATFORM.md), which would outlive the Lambda: here a request gives up after 5 s and is never
+ * retried by the client (a retried chat.postMessage whose answer was only slow posts the digest
+ * twice); the poster recognises a lost post before trying again (src/work/post-once.ts), and
+ * 429s come back to us so Retry-After is honoured within the run's own time budget.
  */
 export function createNudgeWebClient(options: NudgeClientOptions): WebClient {
   return new WebClient(options.token, {
     ...(options.slackApiUrl ? { slackApiUrl: withSlash(options.slackApiUrl) } : {}),
     timeout: options.timeoutMs ?? 5_000,
-    retryConfig: { retries: options.retries ?? 2, factor: 2, minTimeout: 500, maxTimeout: 2_000 },
+    retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     logLevel: LogLevel.ERROR,
   });
@@ -32,15 +34,19 @@ export function slackPoster(client: WebClient): MessagePoster {
   return {
     async post(message) {
       try {
-        const result = await client.chat.postMessage({
-          channel: message.channel,
-          text: message.text,
-          blocks: message.blocks,
-          unfurl_links: false,
-          unfurl_media: false,
-        });
-        if (!result.ts) throw new PostFailedError('Slack accepted the message but returned no ts');
-        return { ts: result.ts };
+        const ts = await postOnce(
+          client,
+          {
+            channel: message.channel,
+            text: message.text,
+            blocks: message.blocks,
+            unfurl_links: false,
+            unfurl_media: false,
+          },
+          message.postId ?? `${message.channel}:${message.text}`,
+        );
+        if (!ts) throw new PostFailedError('Slack accepted the message but returned no ts');
+        return { ts };
       } catch (error) {
         const coded = error as {
           code?: string;

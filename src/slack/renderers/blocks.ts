@@ -27,6 +27,15 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * A link to `url` in mrkdwn. Slack reads `<…>` as a control sequence, so the URL goes through
+ * escapeMrkdwn like every other piece of user text, and a `|` (which would start a label) is
+ * percent-encoded: `<https://evil.example/a<!here>` can never become an @here.
+ */
+export function mrkdwnLink(url: string): string {
+  return `<${escapeMrkdwn(url).replace(/\|/g, '%7C')}>`;
+}
+
 export function header(text: string): Block {
   return { type: 'header', text: { type: 'plain_text', text: clip(text, LIMITS.headerText), emoji: true } };
 }

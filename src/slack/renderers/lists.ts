@@ -1,4 +1,4 @@
-import { compareRefs } from '../../domain/direction';
+import { compareRefs, MAX_REF_CHARS } from '../../domain/direction';
 import { formatDay } from '../../domain/local-date';
 import type { DueResult } from '../../lookup/lookup-service';
 import type { SearchHit } from '../../lookup/search';
@@ -56,7 +56,7 @@ export function renderSearchResults(scope: Scope, words: string, hits: SearchHit
     ),
   ];
   return {
-    text: `${hits.length} directions match “${words}”`,
+    text: `${hits.length} directions match “${escapeMrkdwn(words)}”`,
     blocks: capBlocks(blocks, 'Narrow the search.'),
     visibility: 'private',
   };
@@ -117,6 +117,11 @@ export function renderMissing(
   suggestions: string[],
   inOtherYears: string[],
 ): Reply {
+  if (ref.length > MAX_REF_CHARS) {
+    return renderProblem(
+      `That ref is ${ref.length.toLocaleString('en-GB')} characters long: too long for a ref, which is at most ${MAX_REF_CHARS} (like 5.1 or D15c).`,
+    );
+  }
   const guess =
     suggestions.length > 0
       ? ` Did you mean ${suggestions.map((s) => `*${escapeMrkdwn(s)}*`).join(suggestions.length === 2 ? ' or ' : ', ')}?`
@@ -145,7 +150,7 @@ export function renderMissing(
 /** A request we could not act on: say what was wrong and what to type instead. */
 export function renderProblem(problem: string, example?: string): Reply {
   return {
-    text: problem,
+    text: escapeMrkdwn(problem),
     blocks: [
       ...sections(`:raising_hand: ${escapeMrkdwn(problem)}`),
       ...(example ? [context(`Try: \`${escapeMrkdwn(example)}\``)] : []),

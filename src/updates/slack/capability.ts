@@ -1,5 +1,6 @@
 import type { CapabilityDeps, SlackCapability } from '../../slack/capability';
 import { PUBLISH_JOB } from '../publish-job';
+import { SUMMARY_SWEEP_JOB, sweepUnsummarised } from '../summary-sweep';
 import { registerActionListeners } from './action-listeners';
 import {
   CONVERSATION_POST_JOB,
@@ -29,6 +30,9 @@ export function createUpdatesCapability(deps: CapabilityDeps): SlackCapability {
       [PUBLISH_JOB]: (payload) => kit.publisher.handle(payload),
       [FORM_CHECK_JOB]: (payload) => checkOpenedForm(kit, payload),
       [CONVERSATION_POST_JOB]: (payload) => postConversation(deps.slack, payload),
+      [SUMMARY_SWEEP_JOB]: async () => {
+        await sweepUnsummarised({ store: deps.store, updates: kit.updates, service: kit.service });
+      },
     },
   };
 }

@@ -8,6 +8,7 @@ import type { RegisterStore } from '../../store/register-store';
 import type { StatusCard, StatusCardStore } from '../../store/status-card-store';
 import type { ThreadAnchorStore } from '../../store/thread-anchors';
 import type { UpdateStore } from '../../store/update-store';
+import { postOnce } from '../../work/post-once';
 import { PublishJobSchema } from '../publish-job';
 import { withUpdate } from '../summary';
 import { keyOf, type UpdateService } from '../update-service';
@@ -45,15 +46,23 @@ export function createPublisher(deps: PublisherDeps) {
   const { slack, store, updates, cards, clock, log } = deps;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
-  const post = async (channel: string, message: Message, threadTs?: string): Promise<string | undefined> => {
-    const result = await slack.chat.postMessage({
-      channel,
-      text: message.text,
-      blocks: message.blocks,
-      ...(threadTs ? { thread_ts: threadTs } : {}),
-    });
-    return result.ts;
-  };
+  /**
+   * Posts once (src/work/post-once.ts). `postId` names the post in its metadata, so a post whose
+   * answer was lost is found in the channel, not repeated. A DM to a user id cannot be searched
+   * without conversations.open, so it is tried once only: at most once, never twice.
+   */
+  const post = async (
+    channel: string,
+    message: Message,
+    threadTs?: string,
+    postId?: string,
+  ): Promise<string | undefined> =>
+    postOnce(
+      slack,
+      { channel, text: message.text, blocks: message.blocks, ...(threadTs ? { thread_ts: threadTs } : {}) },
+      postId ?? `${channel}:${threadTs ?? ''}:${message.text}`,
+      { attempts: postId && !/^[UW]/.test(channel) ? 2 : 1, now: clock },
+    );
 
   const cardMessage = async (direction: Direction) => {
     const scoped = await deps.lookup.scope({ ijbId: direction.ijbId, planYear: direction.planYear });
@@ -72,7 +81,12 @@ export function createPublisher(deps: PublisherDeps) {
     if (existing?.channel === channel && existing.ts) return existing;
     if (await cards.claim(key, channel, clock(), deps.claimStaleMs ?? 30_000)) {
       try {
-        const ts = await post(channel, await cardMessage(direction));
+        const ts = await post(
+          channel,
+          await cardMessage(direction),
+          undefined,
+          `card:${key.ijbId}:${key.planYear}:${key.ref}:${clock().getTime()}`,
+        );
         if (!ts) throw new Error('chat.postMessage returned no ts');
         await cards.posted(key, channel, ts, direction.version);
         await deps.threadAnchors.put({
@@ -141,8 +155,8 @@ export function createPublisher(deps: PublisherDeps) {
       return;
     }
     for (const admin of admins) {
-      await post(admin, renderSignOffRequest(update)).catch((error: unknown) =>
-        log(`could not ask ${admin} to sign off ${update.ref}`, error),
+      await post(admin, renderSignOffRequest(update), undefined, `sign-off:${update.id}:${admin}`).catch(
+        (error: unknown) => log(`could not ask ${admin} to sign off ${update.ref}`, error),
       );
     }
   };
@@ -171,7 +185,7 @@ export function createPublisher(deps: PublisherDeps) {
             job.event === 'decided' && update.signOff?.by
               ? renderDecisionEntry(decisionOf(update))
               : renderThreadEntry(job.event === 'assigned' ? 'saved' : job.event, update);
-          await post(card.channel, message, card.ts);
+          await post(card.channel, message, card.ts, `thread:${update.id}:${job.event}`);
         }
       }
       if (

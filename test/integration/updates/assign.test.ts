@@ -1,16 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createThreadAnchorStore } from '../../../src/store/thread-anchors';
 import { visibleText } from '../../support/harness';
 import { PEOPLE, startUpdatesWorld, type UpdatesWorld } from '../../support/updates-world';
 
+// Each test gets its own world: assignments and admins added by one never reach another.
 let world: UpdatesWorld;
-beforeAll(async () => {
+beforeEach(async () => {
   world = await startUpdatesWorld(new Date('2024-12-02T10:00:00Z'));
 });
-afterAll(() => world.close());
+afterEach(() => world.close());
 
 const NEW_LEAD = 'U0NEWLEAD';
 const CARERS = 'C0CARERS1';
+
+/** 6.1 led by the new lead and the lead of 5.1, with #carers as its team channel. */
+async function assignCarers(): Promise<void> {
+  await world.harness.command(`assign 6.1 <@${NEW_LEAD}|new.lead> <@${PEOPLE.lead}> <#${CARERS}|carers>`, {
+    userId: PEOPLE.admin,
+  });
+  await world.harness.server.drain();
+}
 
 describe('/direction assign (IJB admins)', () => {
   it('is refused to anyone else, naming the admins', async () => {
@@ -62,6 +71,7 @@ describe('/direction assign (IJB admins)', () => {
   });
 
   it('lists what a lead leads in /direction mine, with status and working days left', async () => {
+    await assignCarers();
     const mine = visibleText((await world.harness.command('mine', { userId: PEOPLE.lead })).body);
     expect(mine).toContain('Your directions · Midlothian 2023-24');
     expect(mine).toContain('*5.1*');
@@ -74,6 +84,10 @@ describe('/direction assign (IJB admins)', () => {
   });
 
   it('replaces the leads on reassignment: a removed lead no longer sees it as theirs', async () => {
+    await assignCarers();
+    expect(visibleText((await world.harness.command('mine', { userId: PEOPLE.lead })).body)).toContain(
+      '*6.1*',
+    );
     await world.harness.command(`assign 6.1 <@${NEW_LEAD}>`, { userId: PEOPLE.admin });
     const mine = visibleText((await world.harness.command('mine', { userId: PEOPLE.lead })).body);
     expect(mine).not.toContain('*6.1*');

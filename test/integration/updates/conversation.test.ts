@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startLocalServer } from '../../../src/local/server';
 import { slackSignatureHeaders } from '../../../src/slack/signature';
 import { createThreadAnchorStore } from '../../../src/store/thread-anchors';
@@ -12,14 +12,15 @@ let world: UpdatesWorld;
 let cardTs: string;
 const DM = 'D0LEADDM1';
 
-beforeAll(async () => {
+// Each test gets its own world: no conversation, update or clock carries over from another.
+beforeEach(async () => {
   world = await startUpdatesWorld(new Date('2024-12-02T10:00:00Z'));
   cardTs = (await world.cardTs('5.1')) as string;
   await world.harness.command('update 5.1 on track: dashboard live in 3 services', { userId: PEOPLE.lead });
   await world.harness.server.drain();
   world.setNow(new Date('2024-12-09T10:00:00Z'));
 });
-afterAll(() => world.close());
+afterEach(() => world.close());
 
 /** What the bot said since the requests were cleared: postMessage and postEphemeral, in order. */
 function botSaid() {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { visibleText } from '../../support/harness';
 import { click, submitForm } from '../../support/slack-payloads';
 import {
@@ -10,7 +10,8 @@ import {
 } from '../../support/updates-world';
 
 let world: UpdatesWorld;
-beforeAll(async () => {
+// Each test gets its own world: no update, revision or clock carries over from another.
+beforeEach(async () => {
   world = await startUpdatesWorld(new Date('2024-12-02T10:00:00Z'));
   await world.harness.command(
     'update 5.1 on track: dashboard live in 3 services https://example.org/dashboard',
@@ -19,7 +20,7 @@ beforeAll(async () => {
   await world.harness.server.drain();
   world.setNow(new Date('2024-12-02T10:05:00Z'));
 });
-afterAll(() => world.close());
+afterEach(() => world.close());
 
 const direction51 = JSON.stringify({ ijbId: 'midlothian', planYear: '2023-24', ref: '5.1' });
 

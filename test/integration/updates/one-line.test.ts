@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { slackSignatureHeaders, slashCommandBody } from '../../../src/slack/signature';
 import { TEST_SECRET, visibleText } from '../../support/harness';
 import { click } from '../../support/slack-payloads';
@@ -10,11 +10,12 @@ import {
   type UpdatesWorld,
 } from '../../support/updates-world';
 
+// Each test gets its own world (register, clock, Slack stand-in): none sees another's updates.
 let world: UpdatesWorld;
-beforeAll(async () => {
+beforeEach(async () => {
   world = await startUpdatesWorld(new Date('2024-12-02T10:00:00Z'));
 });
-afterAll(() => world.close());
+afterEach(() => world.close());
 
 const undoValue = (body: unknown) => {
   const button = JSON.stringify(body).match(/"action_id":"update\.undo","value":"((?:[^"\\]|\\.)*)"/);

@@ -1,15 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { visibleText } from '../../support/harness';
 import { click, submitForm } from '../../support/slack-payloads';
 import { PEOPLE, startUpdatesWorld, TEAM_CHANNEL, type UpdatesWorld } from '../../support/updates-world';
 
+// Each test gets its own world, and makes the proposal it acts on.
 let world: UpdatesWorld;
-beforeAll(async () => {
+beforeEach(async () => {
   world = await startUpdatesWorld(new Date('2024-12-02T10:00:00Z'));
   await world.harness.command('update 5.1 on track: dashboard live in 3 services', { userId: PEOPLE.lead });
   await world.harness.server.drain();
 });
-afterAll(() => world.close());
+afterEach(() => world.close());
 
 function buttonValue(message: { blocks?: unknown }, actionId: string): string {
   const blocks = (typeof message.blocks === 'string' ? JSON.parse(message.blocks) : message.blocks) as {
@@ -42,9 +43,34 @@ async function answered(count: number) {
   return (await world.responses(count)).map((body) => visibleText(body));
 }
 
-describe('Achieved and Retire need evidence and an IJB admin’s sign-off', () => {
-  let request: { blocks?: unknown };
+/** The lead proposes 5.1 as Achieved; the request the admin gets. */
+async function proposeAchieved(): Promise<{ blocks?: unknown }> {
+  await propose('5.1', 'achieved', PEOPLE.lead);
+  const toAdmin = world.slack.calls('chat.postMessage').filter((call) => call.channel === PEOPLE.admin);
+  if (!toAdmin[0]) throw new Error('no sign-off request');
+  return toAdmin[0];
+}
 
+/** 5.1 proposed as Achieved and approved by the admin at 11:30. */
+async function approveAchieved(): Promise<void> {
+  const request = await proposeAchieved();
+  world.setNow(new Date('2024-12-02T11:30:00Z'));
+  world.slack.requests.length = 0;
+  await world.harness.interact(
+    click({
+      actionId: 'update.sign-off.approve',
+      value: buttonValue(request, 'update.sign-off.approve'),
+      userId: PEOPLE.admin,
+      channel: PEOPLE.admin,
+      responseUrl: world.slack.responseUrl,
+    }),
+  );
+  await world.responses(1);
+  await world.harness.server.drain();
+  if ((await world.direction('5.1')).status !== 'achieved') throw new Error('5.1 was not signed off');
+}
+
+describe('Achieved and Retire need evidence and an IJB admin’s sign-off', () => {
   it('keeps the status until sign-off, and asks the IJB admins with Approve and Send back', async () => {
     const body = await propose('5.1', 'achieved', PEOPLE.lead);
     expect(visibleText(body.view)).toContain(
@@ -56,10 +82,10 @@ describe('Achieved and Retire need evidence and an IJB admin’s sign-off', () =
     const toAdmin = world.slack.calls('chat.postMessage').filter((call) => call.channel === PEOPLE.admin);
     expect(toAdmin).toHaveLength(1);
     expect(visibleText(toAdmin[0])).toContain(`<@${PEOPLE.lead}> proposes *5.1* as *Achieved*`);
-    request = toAdmin[0];
   });
 
   it('refuses Approve from someone who is not an admin', async () => {
+    const request = await proposeAchieved();
     world.slack.requests.length = 0;
     await world.harness.interact(
       click({
@@ -75,6 +101,8 @@ describe('Achieved and Retire need evidence and an IJB admin’s sign-off', () =
   });
 
   it('on approval closes the direction, records who and when, and tells the lead; a second approval is refused', async () => {
+    // Prepare
+    const request = await proposeAchieved();
     // Act
     world.setNow(new Date('2024-12-02T11:30:00Z'));
     world.slack.requests.length = 0;
@@ -118,6 +146,7 @@ describe('Achieved and Retire need evidence and an IJB admin’s sign-off', () =
   });
 
   it('lets only an admin reopen a signed-off direction, with a new update', async () => {
+    await approveAchieved();
     const refused = await world.harness.command('update 5.1 on track: more to do', { userId: PEOPLE.lead });
     expect(visibleText(refused.body)).toContain('5.1 is Achieved, signed off by an IJB admin. Only an admin');
     world.setNow(new Date('2024-12-02T12:00:00Z'));

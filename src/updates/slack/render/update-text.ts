@@ -8,7 +8,7 @@ import {
   proposalOf,
   type UpdateContent,
 } from '../../../domain/progress-update';
-import { escapeMrkdwn } from '../../../slack/renderers/blocks';
+import { escapeMrkdwn, mrkdwnLink } from '../../../slack/renderers/blocks';
 import { shortDate, statusText } from '../../../slack/renderers/format';
 
 /** "14:05", Scotland's time. */
@@ -47,11 +47,7 @@ export function statusOfUpdate(update: Pick<ProgressUpdate, 'status' | 'signOff'
 export function contentLines(content: UpdateContent): string {
   return [
     quote(content.text),
-    ...(content.evidence.length > 0
-      ? [
-          `*Evidence* ${content.evidence.map((link) => `<${link.replace(/\|/g, '%7C').replace(/>/g, '%3E')}>`).join(' · ')}`,
-        ]
-      : []),
+    ...(content.evidence.length > 0 ? [`*Evidence* ${content.evidence.map(mrkdwnLink).join(' · ')}`] : []),
     ...(content.expectedDate ? [`*Revised expected date* ${formatDay(content.expectedDate)}`] : []),
     ...(content.nextSteps ? [`*Next steps* ${escapeMrkdwn(content.nextSteps)}`] : []),
   ].join('\n');
