@@ -4,6 +4,7 @@ import { benchImport } from './import';
 import { benchFormsImport } from './import-forms';
 import { benchLookup } from './lookup';
 import { benchNudges } from './nudges';
+import { benchParser } from './parser';
 import { benchTeams } from './teams';
 import { benchUpdates } from './updates';
 
@@ -17,6 +18,7 @@ const BENCHMARKS: Record<string, () => Promise<string[]>> = {
   bundle: benchBundle,
   import: async () => [...(await benchImport()), '', ...(await benchFormsImport())],
   nudges: benchNudges,
+  parser: benchParser,
   teams: benchTeams,
 };
 

@@ -1,5 +1,7 @@
+import { TZDate } from '@date-fns/tz';
 import * as z from 'zod';
 import { IjbIdSchema } from './domain/direction';
+import { LONDON, type LocalDate, LocalDateSchema, londonDay } from './domain/local-date';
 import { DEFAULT_TABLE_NAME } from './store/table';
 
 /**
@@ -79,6 +81,8 @@ const ConfigSchema = z.object({
   /** 1: Teams without authentication, for the Bot Framework Emulator; refused beside TEAMS_APP_ID. */
   TEAMS_EMULATOR: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** Runs the product as on this day (YYYY-MM-DD), at today's Europe/London time of day. */
+  DIRECTIONS_TODAY: optionalText.pipe(LocalDateSchema.optional()),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & {
@@ -129,4 +133,37 @@ function isLoopback(host: string): boolean {
 export function localUrl(config: Pick<Config, 'HOST' | 'PORT'>, path: string, port = config.PORT): string {
   const host = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}${path}`;
+}
+
+/**
+ * The product's clock: the real one, or — with DIRECTIONS_TODAY — the same Europe/London time
+ * of day on that date, so the shipped 2023-24 register can be seen as officers saw it.
+ */
+export function productClock(config: Pick<Config, 'DIRECTIONS_TODAY'>): () => Date {
+  const day = config.DIRECTIONS_TODAY;
+  if (!day) return () => new Date();
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  return () => {
+    const now = new TZDate(Date.now(), LONDON);
+    return new Date(
+      new TZDate(
+        year,
+        month - 1,
+        date,
+        now.getHours(),
+        now.getMinutes(),
+        now.getSeconds(),
+        now.getMilliseconds(),
+        LONDON,
+      ).getTime(),
+    );
+  };
+}
+
+/** One line for a start-up banner: which day the product is using, and how to change it. */
+export function todayLine(config: Pick<Config, 'DIRECTIONS_TODAY'>, clock: () => Date): string {
+  const day: LocalDate = londonDay(clock());
+  return config.DIRECTIONS_TODAY
+    ? `  Today           ${day}, from DIRECTIONS_TODAY (unset it to use the real date)`
+    : `  Today           ${day} (run as on another day: DIRECTIONS_TODAY=2023-11-20 npm start)`;
 }

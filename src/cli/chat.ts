@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { ConfigError, LOCAL_USER_ID, loadConfig, localUrl } from '../config';
+import { ConfigError, LOCAL_USER_ID, loadConfig, localUrl, productClock, todayLine } from '../config';
 import { interactionBody, slackSignatureHeaders, slashCommandBody } from '../slack/signature';
 import { type PressableButton, renderBlocksAsText } from './block-text';
 import { teamsChat } from './teams-chat';
@@ -64,6 +64,8 @@ async function main() {
   }
 
   console.log(`Talking to ${session.url} as ${session.user}. ${HELP}`);
+  // The server's clock decides what is due; this says which day this shell would use, and how to change it.
+  console.log(todayLine(config, productClock(config)).trim());
   const prompt = createInterface({ input: process.stdin, output: process.stdout });
   for (;;) {
     const line = (await prompt.question('\nyou> ').catch(() => 'quit')).trim();

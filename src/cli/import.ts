@@ -2,7 +2,7 @@ import '../local/quiet-sdk-notice';
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config';
+import { ConfigError, loadConfig, productClock } from '../config';
 import { importPaper } from '../import/import-paper';
 import { createWorkerReader } from '../import/read-in-worker';
 import { resultJson, resultText } from '../import/report';
@@ -47,7 +47,7 @@ async function main(): Promise<number> {
       {
         store: createDynamoRegisterStore(dynamo.db, config.TABLE_NAME),
         imports: createImportStore(dynamo.db, config.TABLE_NAME),
-        clock: () => new Date(),
+        clock: productClock(config),
         // Read and parsed in a worker thread with a memory ceiling: a hostile file is refused, not fatal.
         reader: createWorkerReader(),
       },

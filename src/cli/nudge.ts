@@ -1,6 +1,6 @@
 import '../local/quiet-sdk-notice';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ConfigError, loadConfig } from '../config';
+import { ConfigError, loadConfig, productClock } from '../config';
 import { londonDay } from '../domain/local-date';
 import { openLocalDynamo } from '../local/local-dynamo';
 import { pacedPoster } from '../nudges/slack/posting';
@@ -18,6 +18,7 @@ import { NudgeArgsError, parseNudgeArgs, reportAsJson, reportAsText } from './nu
 async function main(): Promise<void> {
   const args = parseNudgeArgs(process.argv.slice(2));
   const config = loadConfig();
+  const clock = productClock(config);
   if (!args.dryRun && !config.SLACK_BOT_TOKEN) {
     throw new NudgeArgsError(
       'Posting needs SLACK_BOT_TOKEN (and SLACK_API_URL for a stand-in). To see what would be sent, add --dry-run.',
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
   const dynamo = await openLocalDynamo(config);
   try {
     const stores = buildNudgeStores(dynamo.db, config.TABLE_NAME);
-    await seedRegister(stores.store, new Date());
+    await seedRegister(stores.store, clock());
     const poster = config.SLACK_BOT_TOKEN
       ? pacedPoster(
           slackPoster(
@@ -38,10 +39,10 @@ async function main(): Promise<void> {
     const report = await runNudges(
       {
         ...stores,
-        clock: () => new Date(),
+        clock,
         ...(poster ? { poster } : {}),
       },
-      { day: args.date ?? londonDay(new Date()), dryRun: args.dryRun },
+      { day: args.date ?? londonDay(clock()), dryRun: args.dryRun },
     );
     console.log(args.json ? reportAsJson(report) : reportAsText(report, process.stdout.isTTY === true));
     if (report.digests.some((digest) => digest.outcome === 'failed')) process.exitCode = 1;

@@ -14,8 +14,8 @@ function partsOf(text: string): string[] {
 
 const FILLER = new Set(['direction', 'directions', 'ref', 'no', 'number', 'reference']);
 
-/** A ref as a form or a person wrote it ("Direction 12/2025", "Ref no. GCIJB-2025-07."), or undefined. */
-export function readDirectionRef(raw: string): string | undefined {
+/** A ref as a form wrote it, label words and all ("Direction 12/2025", "Ref no. GCIJB-2025-07."), or undefined. */
+export function readWrittenRef(raw: string): string | undefined {
   const text = raw
     .trim()
     .replace(/^(?:direction\s+)?(?:ref(?:erence)?\.?\s*(?:number|no\.?)?|no\.|number)?\s*[:#]?\s*/i, '')
@@ -58,4 +58,20 @@ export function matchDirectionRefs(query: string, known: readonly string[]): str
       return years.every((year) => !rest.some((part) => /^\d{4}$/.test(part)) || rest.includes(year));
     })
     .sort(compareRefs);
+}
+
+const PLAN_YEAR_WORD = /^(?:\d{4}|\d{2})[-/]\d{2}$/;
+
+/**
+ * Reads a ref as officers type it: any case, a leading "#" or "D." left in, a trailing
+ * comma or colon from the sentence. Answers the ref as typed (bar that punctuation), or
+ * undefined when the word is not a ref (refs always carry a digit: 5.1, D15c).
+ */
+export function readDirectionRef(word: string): string | undefined {
+  const cleaned = word.replace(/^[#(]+/, '').replace(/[,:;.)!?]+$/, '');
+  if (!/\d/.test(cleaned)) return undefined;
+  // "2023-24", "23/24": a plan year, though a statutory form's ref may look alike in shape.
+  if (PLAN_YEAR_WORD.test(cleaned)) return undefined;
+  const parsed = DirectionRefSchema.safeParse(cleaned);
+  return parsed.success ? parsed.data : undefined;
 }

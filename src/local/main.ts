@@ -1,5 +1,5 @@
 import './quiet-sdk-notice';
-import { ConfigError, LOCAL_USER_ID, loadConfig, localUrl } from '../config';
+import { ConfigError, LOCAL_USER_ID, loadConfig, localUrl, productClock, todayLine } from '../config';
 import { seedRegister } from '../register/seed';
 import { createDynamoRegisterStore } from '../store/dynamo-register-store';
 import { TableMismatchError } from '../store/ensure-table';
@@ -15,11 +15,12 @@ import { startLocalServer } from './server';
  */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const clock = productClock(config);
   const dynamo = await openLocalDynamo(config, { announce: true });
   if (dynamo.source === 'embedded') await announceEndpoint(config.DATA_DIR, dynamo.endpoint);
   const store = createDynamoRegisterStore(dynamo.db, config.TABLE_NAME);
-  const seeded = await seedRegister(store, new Date(), createImportStore(dynamo.db, config.TABLE_NAME));
-  const server = await startLocalServer(config, { store, db: dynamo.db, clock: () => new Date() });
+  const seeded = await seedRegister(store, clock(), createImportStore(dynamo.db, config.TABLE_NAME));
+  const server = await startLocalServer(config, { store, db: dynamo.db, clock });
 
   const where =
     dynamo.source === 'configured' ? dynamo.endpoint : `${config.DATA_DIR}/ (dynalite at ${dynamo.endpoint})`;
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
           ? ' — the chat’s own user, offline only'
           : ''
       }`,
+      todayLine(config, clock),
       '',
       '  Try it:  npm run chat -- "/direction 5.1"',
     ].join('\n'),

@@ -4,16 +4,28 @@ import { addDays, firstDayOfMonth, type LocalDate, lastDayOfMonth, londonDay } f
 import type { PlanYear } from '../domain/plan-year';
 import { calendarFor } from '../register/calendars';
 import type { RegisterStore } from '../store/register-store';
-import type { DueWindow } from './command';
+import type { Filter, ListKind, Place } from '../understanding/intent';
+import { DEFAULT_DUE_DAYS, type DueWindow } from './command';
+import { describeFilter, directionFilter, windowDays } from './filters';
+import { type LocateResult, locateRef } from './locate';
 import { nearestRefs } from './nearest-refs';
+import { loadRegisterIndex } from './register-index';
 import { type SearchHit, searchDirections } from './search';
-import { type DirectionView, type DueGroup, type Scope, viewOf } from './views';
+import {
+  type DirectionView,
+  type DueGroup,
+  type Scope,
+  type ScopeResult,
+  type ShowResult,
+  viewOf,
+} from './views';
 
-export type ScopeResult = { ok: true; scope: Scope } | { ok: false; problem: string };
+export type { ScopeResult, ShowResult };
 
-export type ShowResult =
-  | { kind: 'found'; scope: Scope; view: DirectionView }
-  | { kind: 'missing'; scope: Scope; ref: string; suggestions: string[]; inOtherYears: PlanYear[] };
+/** A filtered list, with the filter stated as the reply will say it. */
+export type FilteredList =
+  | { kind: 'views'; label: string; scope: Scope; views: DirectionView[] }
+  | { kind: 'due'; label: string; result: DueResult };
 
 export interface DueResult {
   scope: Scope;
@@ -161,7 +173,65 @@ export function createLookupService({ store, clock, defaultIjbId, profileCacheMs
   const overdue = (scope: Scope): Promise<DueResult> =>
     dueBetween(scope, undefined, addDays(scope.today, -1));
 
-  return { scope, isIjb, show, search, list, due, overdue };
+  const index = reusedFor(profileCacheMs, (_all: string) => loadRegisterIndex(store));
+  const locate = (ref: string, place: Place = {}): Promise<LocateResult> =>
+    locateRef({ index: () => index('all'), profile, scope, show, defaultIjbId }, ref, place);
+
+  /** A list with filters in plain words: due and overdue from the due index, the rest from the year. */
+  const listFiltered = async (
+    scope: Scope,
+    kind: ListKind,
+    filter: Filter,
+    userId?: string,
+  ): Promise<FilteredList> => {
+    const label = describeFilter(kind, filter, scope, DEFAULT_DUE_DAYS);
+    const dated = kind === 'due' || kind === 'overdue' || filter.time;
+    if (!dated) {
+      const directions = await store.listDirections(scope.ijb.id, scope.planYear);
+      const keep = directionFilter(filter, directions, userId);
+      return { kind: 'views', label, scope, views: directions.filter(keep).map((d) => viewOf(d, scope)) };
+    }
+    const window = windowDays(filter.time ?? { kind: 'days', days: DEFAULT_DUE_DAYS }, scope.today);
+    const yesterday = addDays(scope.today, -1);
+    const result =
+      kind === 'overdue'
+        ? await dueBetween(
+            scope,
+            filter.time && window.from < scope.today ? window.from : undefined,
+            yesterday,
+          )
+        : await dueBetween(scope, window.from, window.to);
+    const directions = result.groups.flatMap((group) => group.directions.map((view) => view.direction));
+    const keep = directionFilter(filter, directions, userId);
+    const groups = result.groups
+      .map((group) => ({ ...group, directions: group.directions.filter((view) => keep(view.direction)) }))
+      .filter((group) => group.directions.length > 0);
+    return { kind: 'due', label, result: { ...result, groups } };
+  };
+
+  /** The scope a text points at: an IJB named in it (said plainly when not loaded), a year in any IJB. */
+  const scopeFor = async (place: Place): Promise<ScopeResult> => {
+    if (place.ijbId && !(await profile(place.ijbId))?.latestPlanYear) {
+      const loaded = (await index('all')).ijbs
+        .filter((ijb) => ijb.latestPlanYear)
+        .map((ijb) => ijb.shortName);
+      const name = place.ijbName ?? place.ijbId;
+      return {
+        ok: false,
+        problem: `${name}'s register is not loaded here. Loaded: ${loaded.join(', ') || 'none yet'}.`,
+      };
+    }
+    const first = await scope({
+      ...(place.ijbId ? { ijbId: place.ijbId } : {}),
+      ...(place.planYear ? { planYear: place.planYear } : {}),
+    });
+    if (first.ok || place.ijbId || !place.planYear) return first;
+    const held = await index('all');
+    const other = held.ijbs.find((ijb) => held.years.get(ijb.id)?.includes(place.planYear ?? ''));
+    return other ? scope({ ijbId: other.id, planYear: place.planYear }) : first;
+  };
+
+  return { defaultIjbId, scope, scopeFor, isIjb, show, search, list, due, overdue, locate, listFiltered };
 }
 
 /** `load`, remembered per key for `ms` milliseconds. */

@@ -74,3 +74,16 @@ export function searchDirections(directions: readonly Direction[], query: string
     .filter((hit) => best && (hit.matchedWords === best.matchedWords || hit.score >= best.score * 0.5))
     .slice(0, limit);
 }
+
+/**
+ * How sure a search is: "clear" when one direction matches every word and stands well above
+ * the next; "weak" when several come close (offered as "Did you mean …"); "none".
+ */
+export function searchConfidence(hits: readonly SearchHit[], query: string): 'clear' | 'weak' | 'none' {
+  const [best, next] = hits;
+  if (!best) return 'none';
+  const wanted = new Set(words(query).map(stem)).size;
+  if (best.matchedWords < wanted) return 'weak';
+  if (!next || next.matchedWords < best.matchedWords || best.score >= next.score * 1.5) return 'clear';
+  return 'weak';
+}

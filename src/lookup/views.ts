@@ -6,6 +6,12 @@ import type { LocalDate } from '../domain/local-date';
 import type { Milestone } from '../domain/milestone';
 import type { PlanYear } from '../domain/plan-year';
 
+export type ScopeResult = { ok: true; scope: Scope } | { ok: false; problem: string };
+
+export type ShowResult =
+  | { kind: 'found'; scope: Scope; view: DirectionView }
+  | { kind: 'missing'; scope: Scope; ref: string; suggestions: string[]; inOtherYears: PlanYear[] };
+
 /** Where a request is looking: one IJB's register for one plan year, as of today. */
 export interface Scope {
   ijb: Ijb;

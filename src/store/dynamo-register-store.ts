@@ -10,6 +10,7 @@ import {
 import { type Direction, DirectionSchema } from '../domain/direction';
 import { type Ijb, IjbSchema } from '../domain/ijb';
 import { MilestoneSchema } from '../domain/milestone';
+import { DirectionOutcomeSchema } from '../domain/outcome';
 import { batchWrite } from './batch-write';
 import { keys } from './keys';
 import type { DueEntry, PlanYearRecord, PlanYearWrite, RegisterStore } from './register-store';
@@ -116,6 +117,14 @@ export function createDynamoRegisterStore(db: DynamoDBDocumentClient, tableName:
     async listMilestones(ijbId, planYear) {
       const { pk } = keys.registerPartition(ijbId, planYear);
       return (await queryPrefix(pk, 'MS#')).map((item) => MilestoneSchema.parse(strip(item)));
+    },
+
+    async listOutcomes(ijbId, planYear) {
+      const { pk } = keys.registerPartition(ijbId, planYear);
+      return (await queryPrefix(pk, 'OUTCOME#')).map((item) => {
+        const { ijbId: _ijb, ...fields } = strip(item);
+        return DirectionOutcomeSchema.parse(fields);
+      });
     },
 
     async setDeadlinesOpen(ijbId, planYear, ref, open) {

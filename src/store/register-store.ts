@@ -2,6 +2,7 @@ import type { Direction } from '../domain/direction';
 import type { Ijb } from '../domain/ijb';
 import type { LocalDate } from '../domain/local-date';
 import type { Milestone } from '../domain/milestone';
+import type { DirectionOutcome } from '../domain/outcome';
 import type { PlanYear } from '../domain/plan-year';
 
 /** A plan year's set of directions as loaded, with where it came from. */
@@ -50,6 +51,8 @@ export interface RegisterStore {
    * retired) and puts them back when it reopens, so due lists and nudges read only open ones.
    */
   setDeadlinesOpen(ijbId: string, planYear: PlanYear, ref: string, open: boolean): Promise<void>;
+  /** What later papers' outcome tables say of this year's directions (kept whether or not the year is loaded). */
+  listOutcomes(ijbId: string, planYear: PlanYear): Promise<DirectionOutcome[]>;
   /** The year's delivery-plan milestones. */
   listMilestones(ijbId: string, planYear: PlanYear): Promise<Milestone[]>;
 }

@@ -1,10 +1,11 @@
 import { type Activity, CardFactory, TurnContext } from 'botbuilder';
-import { answerLookup } from './answer';
+import type { PlanYear } from '../domain/plan-year';
+import { answerLookup, locatedCard } from './answer';
 import type { AdaptiveCard, CardData } from './cards/adaptive';
-import { problemCard } from './cards/messages';
+import { helpCard, problemCard } from './cards/messages';
 import { type TeamsServices, teamsUserId } from './services';
 import { understand } from './understand';
-import { cardAction, history, typedUpdate } from './update-actions';
+import { cardAction, history, latestCorrection, typedUpdate } from './update-actions';
 
 /** What the bot answers an activity with; the turn handler sends each as a reply. */
 export type TeamsBot = (context: TurnContext) => Promise<void>;
@@ -29,19 +30,12 @@ export function createTeamsBot(services: TeamsServices): TeamsBot {
     if (isCardData(activity.value)) {
       const data = activity.value;
       if (data.action === 'open' || data.action === 'share') {
-        const command = {
-          kind: 'show',
-          ref: data.ref ?? '',
-          share: data.action === 'share',
-          ...(data.planYear ? { planYear: data.planYear } : {}),
-        } as const;
-        return [
-          await answerLookup(
-            command as never,
-            { ...(data.ijbId ? { ijbId: data.ijbId } : {}), typed: data.ref ?? '', visibility: 'private' },
-            services.lookup,
-          ),
-        ];
+        const place = {
+          ...(data.ijbId ? { ijbId: data.ijbId } : {}),
+          ...(data.planYear ? { planYear: data.planYear as PlanYear } : {}),
+        };
+        const located = await services.lookup.locate(data.ref ?? '', place);
+        return [locatedCard(located, data.action === 'share' ? 'channel' : 'private')];
       }
       if (data.action === 'page' && typeof data.text === 'string')
         return answerText(data.text, who, data.page ?? 0);
@@ -53,20 +47,42 @@ export function createTeamsBot(services: TeamsServices): TeamsBot {
   };
 
   const answerText = async (typed: string, who: ReturnType<typeof asker>, page: number) => {
-    const intent = await understand(typed, services.lookup);
-    if (intent.kind === 'update') return typedUpdate(services, intent.text, intent.planYear, who);
-    if (intent.kind === 'history')
-      return history(services, {
-        ref: intent.ref,
-        ...(intent.planYear ? { planYear: intent.planYear } : {}),
-      });
-    return [
-      await answerLookup(
-        intent.command,
-        { ...(intent.ijbId ? { ijbId: intent.ijbId } : {}), typed, page, visibility: 'private' },
-        services.lookup,
-      ),
-    ];
+    const intent = understand(typed);
+    const place = 'place' in intent ? intent.place : {};
+    const year = place.planYear ? { planYear: place.planYear } : {};
+    const elsewhere = place.ijbId && place.ijbId !== services.lookup.defaultIjbId;
+    switch (intent.kind) {
+      case 'update':
+      case 'history':
+      case 'undo':
+      case 'edit':
+      case 'command':
+        if (elsewhere)
+          return [
+            problemCard(
+              `That works on your own IJB's register; for ${place.ijbId}, look things up only.`,
+              `${place.ijbId} list`,
+            ),
+          ];
+    }
+    switch (intent.kind) {
+      case 'update':
+        return typedUpdate(
+          services,
+          [intent.ref, intent.text].filter(Boolean).join(' '),
+          place.planYear,
+          who,
+        );
+      case 'history':
+        return history(services, { ref: intent.ref, ...year });
+      case 'undo':
+      case 'edit':
+        return latestCorrection(services, intent.kind, { ref: intent.ref, ...year }, who);
+      case 'command':
+        return [helpCard(intent.name)];
+      default:
+        return [await answerLookup(intent, { typed, page, userId: who.userId }, services.lookup)];
+    }
   };
 
   return async (context) => {

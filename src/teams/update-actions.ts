@@ -192,3 +192,24 @@ export async function cardAction(
   }
   return [problemCard('That button is from an older card; type "help" to start again.')];
 }
+
+/** `undo 5.1` / `edit 5.1` typed: the same as the latest receipt's buttons, for your latest update. */
+export async function latestCorrection(
+  services: TeamsServices,
+  kind: 'undo' | 'edit',
+  key: { planYear?: string; ref: string },
+  asker: Asker,
+): Promise<AdaptiveCard[]> {
+  const found = await find(services, key);
+  if (!found.ok) return [found.card];
+  const latest = found.direction.latestUpdate;
+  if (!latest?.id || latest.by !== asker.userId) {
+    return [
+      notSavedCard(
+        key.ref,
+        `Your latest update to ${key.ref} is not its latest one, so there is nothing of yours to ${kind} here.`,
+      ),
+    ];
+  }
+  return cardAction(services, { action: kind, ...keyOf(found.direction), updateId: latest.id }, asker);
+}

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEVELOPMENT_SIGNING_SECRET, LOCAL_USER_ID, loadConfig } from '../../src/config';
+import {
+  ConfigError,
+  DEVELOPMENT_SIGNING_SECRET,
+  LOCAL_USER_ID,
+  loadConfig,
+  productClock,
+  todayLine,
+} from '../../src/config';
+import { londonDay } from '../../src/domain/local-date';
 
 describe('configuration', () => {
   it('runs offline with documented defaults', () => {
@@ -50,5 +58,26 @@ describe('configuration', () => {
     expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/HOST: "0.0.0.0" is reachable from other machines/);
     expect(() => loadConfig({ HOST: '192.168.1.20' })).toThrow(ConfigError);
     expect(loadConfig({ HOST: '0.0.0.0', SLACK_SIGNING_SECRET: 'real' }).HOST).toBe('0.0.0.0');
+  });
+
+  it('runs as on DIRECTIONS_TODAY, at the real Europe/London time of day, and says so', () => {
+    const config = loadConfig({ DIRECTIONS_TODAY: '2023-11-20' });
+    const clock = productClock(config);
+    expect(londonDay(clock())).toBe('2023-11-20');
+    const real = new Date();
+    const london = (instant: Date) =>
+      instant.toLocaleTimeString('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' });
+    expect([london(real), london(new Date(real.getTime() + 60_000))]).toContain(london(clock()));
+    expect(todayLine(config, clock)).toContain(
+      '2023-11-20, from DIRECTIONS_TODAY (unset it to use the real date)',
+    );
+    expect(todayLine(loadConfig({}), productClock(loadConfig({})))).toContain(
+      'DIRECTIONS_TODAY=2023-11-20 npm start',
+    );
+  });
+
+  it('refuses a DIRECTIONS_TODAY that is not a real day', () => {
+    expect(() => loadConfig({ DIRECTIONS_TODAY: '2023-02-30' })).toThrow(/DIRECTIONS_TODAY/);
+    expect(() => loadConfig({ DIRECTIONS_TODAY: 'monday' })).toThrow(/DIRECTIONS_TODAY/);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DirectionRefSchema } from '../../src/domain/direction';
-import { matchDirectionRefs, readDirectionRef } from '../../src/domain/direction-ref';
+import { matchDirectionRefs, readWrittenRef } from '../../src/domain/direction-ref';
 
 const KNOWN = ['GCIJB-2025-07', 'GCIJB-2025-08', 'GCIJB-2024-07', '12/2025', '5.7', 'D15c'];
 
@@ -13,9 +13,9 @@ describe('direction refs', () => {
   });
 
   it('are read from what a form writes around them', () => {
-    expect(readDirectionRef('Direction 12/2025')).toBe('12/2025');
-    expect(readDirectionRef('Ref no. GCIJB-2025-07.')).toBe('GCIJB-2025-07');
-    expect(readDirectionRef('To be confirmed')).toBeUndefined();
+    expect(readWrittenRef('Direction 12/2025')).toBe('12/2025');
+    expect(readWrittenRef('Ref no. GCIJB-2025-07.')).toBe('GCIJB-2025-07');
+    expect(readWrittenRef('To be confirmed')).toBeUndefined();
   });
 
   it('are looked up loosely, as people type them', () => {

@@ -1,5 +1,5 @@
 import type { DirectionForm, Recipient, WrittenDate } from '../../domain/direction';
-import { readDirectionRef } from '../../domain/direction-ref';
+import { readWrittenRef } from '../../domain/direction-ref';
 import { normalisePlanYear, type PlanYear } from '../../domain/plan-year';
 import type { IjbProfile } from '../../register/ijb-profiles';
 import { monthOf } from './deadline-phrases';
@@ -90,7 +90,7 @@ export function readPrevious(value: string): {
       continue;
     }
     if (!/\d/.test(token) || /^\d{4}[.:]?$/.test(token) || /^(?:no|n\/a)$/i.test(token)) continue;
-    const ref = readDirectionRef(token);
+    const ref = readWrittenRef(token);
     if (ref && !previous.some((known) => known.ref === ref)) previous.push({ action, ref });
   }
   return { previous, saidYes: /^\s*yes\b/i.test(value) };

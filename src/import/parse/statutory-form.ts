@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Deadline } from '../../domain/deadline';
 import type { DirectionForm } from '../../domain/direction';
-import { readDirectionRef } from '../../domain/direction-ref';
+import { readWrittenRef } from '../../domain/direction-ref';
 import { describeLocation, isPageNumber, type Location, type SourceLine } from '../source';
 import { findDeadlines } from './deadline-phrases';
 import { FIELD_NAMES, type FormField, labelOf } from './form-labels';
@@ -90,7 +90,7 @@ export function parseStatutoryForms(context: ParseContext, forms: Form[], source
   forms.forEach((form, index) => {
     const name = `Form ${index + 1} (${describeLocation(form.at)})`;
     const rawRef = fieldText(form, 'ref');
-    const ref = rawRef ? readDirectionRef(rawRef.split('\n')[0] ?? '') : undefined;
+    const ref = rawRef ? readWrittenRef(rawRef.split('\n')[0] ?? '') : undefined;
     const text = fieldText(form, 'text');
     const toValue = fieldText(form, 'to');
     const issuedTo = readRecipients(toValue, context.ijb);

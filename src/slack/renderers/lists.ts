@@ -35,7 +35,7 @@ export function renderSearchResults(scope: Scope, words: string, hits: SearchHit
   const title = `Search “${words}” · ${scopeLabel(scope)}`;
   if (hits.length === 0) {
     return {
-      text: `No direction in ${scopeLabel(scope)} matches “${words}”.`,
+      text: `No direction in ${scopeLabel(scope)} matches “${escapeMrkdwn(words)}”.`,
       visibility: 'private',
       blocks: [
         ...sections(`No direction in ${escapeMrkdwn(scopeLabel(scope))} matches “${escapeMrkdwn(words)}”.`),

@@ -96,8 +96,14 @@ export function searchCard(
   );
 }
 
-export function listCard(scope: Scope, views: DirectionView[], again: string, page = 0): AdaptiveCard {
-  return pagedList(scope, `All directions · ${scopeLabel(scope)}`, views.map(rowOf), again, page);
+export function listCard(
+  scope: Scope,
+  views: DirectionView[],
+  again: string,
+  page = 0,
+  label = 'All directions',
+): AdaptiveCard {
+  return pagedList(scope, `${plain(label)} · ${scopeLabel(scope)}`, views.map(rowOf), again, page);
 }
 
 export function dueCard(

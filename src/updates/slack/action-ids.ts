@@ -14,6 +14,8 @@ export const UPDATE_ACTIONS = {
   convoSave: 'update.convo.save',
   convoEdit: 'update.convo.edit',
   convoCancel: 'update.convo.cancel',
+  /** "Send it to 5.1": a one-line update typed against a wrong ref, carried on. */
+  carryOn: 'update.carry-on',
 } as const;
 
 const KeySchema = z.object({ ijbId: z.string().min(1), planYear: z.string().min(1), ref: z.string().min(1) });

@@ -9,6 +9,7 @@ import type { SlackRouter } from '../../slack/router';
 import { HistoryButtonSchema, parseValue, UPDATE_ACTIONS, UpdateButtonSchema } from './action-ids';
 import { historyPage } from './history-page';
 import type { UpdatesKit } from './kit';
+import { CarryOnButtonSchema, saveLineUpdate } from './line-update';
 import { openUpdateForm } from './open-form';
 import { renderRefusal, renderUndone } from './render/receipts';
 import { renderDecided } from './render/sign-off';
@@ -119,6 +120,23 @@ export function registerActionListeners(app: SlackRouter, kit: UpdatesKit): void
     });
     if (reply) await answer(body, respond, client, reply, false);
   });
+
+  app.action(
+    new RegExp(`^${UPDATE_ACTIONS.carryOn.replace('.', '\\.')}(:.*)?$`),
+    async ({ ack, body, client, respond }) => {
+      await ack();
+      const value = parseValue(CarryOnButtonSchema, buttonOf(body));
+      if (!value) return answer(body, respond, client, renderProblem(STALE), false);
+      const reply = await saveLineUpdate(kit, {
+        text: `${value.ref} ${value.words}`,
+        ...(value.planYear ? { planYear: value.planYear } : {}),
+        userId: body.user.id,
+        channelId: body.channel?.id ?? '',
+        idempotencyKey: `carry:${body.user.id}:${body.actions[0]?.action_ts ?? ''}`,
+      });
+      await answer(body, respond, client, reply, false);
+    },
+  );
 
   app.action(UPDATE_ACTIONS.approve, async ({ ack, body, client, respond }) => {
     await ack();

@@ -7,6 +7,7 @@ import {
   postConversation,
   registerConversationListeners,
 } from './conversation-listeners';
+import { correctionSubcommands } from './correction-commands';
 import { registerFormListeners } from './form-listeners';
 import { buildUpdatesKit } from './kit';
 import { checkOpenedForm, FORM_CHECK_JOB } from './open-form';
@@ -20,7 +21,7 @@ import { updateSubcommands } from './subcommands';
 export function createUpdatesCapability(deps: CapabilityDeps): SlackCapability {
   const kit = buildUpdatesKit(deps);
   return {
-    subcommands: [...updateSubcommands(kit), signOffsSubcommand(kit)],
+    subcommands: [...updateSubcommands(kit), signOffsSubcommand(kit), ...correctionSubcommands(kit)],
     register(app) {
       registerFormListeners(app, kit);
       registerActionListeners(app, kit);

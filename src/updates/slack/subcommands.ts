@@ -5,13 +5,13 @@ import { renderMissing, renderProblem } from '../../slack/renderers/lists';
 import { ASSIGN_EXAMPLE } from '../leads';
 import { parseUpdateRequest } from '../one-line';
 import { mentionedUsers } from '../slack-text';
-import { describeProblems, validateUpdate } from '../update-input';
 import { historyPage } from './history-page';
 import type { UpdatesKit } from './kit';
+import { saveLineUpdate } from './line-update';
 import { openUpdateForm } from './open-form';
 import { renderAdminAdded, renderAdminRemoved, renderAdmins, renderAssigned } from './render/admin';
 import { renderMine } from './render/mine';
-import { renderNotSaved, renderRefusal, renderSaved } from './render/receipts';
+import { renderRefusal } from './render/receipts';
 
 /** `/direction update|history|mine|assign|admins …` */
 export function updateSubcommands(kit: UpdatesKit): Subcommand[] {
@@ -36,32 +36,13 @@ export function updateSubcommands(kit: UpdatesKit): Subcommand[] {
           mode: 'new',
         });
       }
-      const typed = `/direction update ${request.text}`;
-      const scoped = await kit.lookup.scope(request.planYear ? { planYear: request.planYear } : {});
-      if (!scoped.ok) return renderProblem(scoped.problem);
-      const found = await kit.lookup.show(scoped.scope, parsed.ref);
-      if (found.kind === 'missing')
-        return renderMissing(found.scope, found.ref, found.suggestions, found.inOtherYears);
-      const checked = validateUpdate(parsed.raw, scoped.scope.today);
-      if (!checked.ok)
-        return renderNotSaved(
-          parsed.ref,
-          describeProblems(checked.problems),
-          typed,
-          'Change it and send it again.',
-        );
-      const result = await kit.service.save({
-        direction: found.view.direction,
+      return saveLineUpdate(kit, {
+        text: request.text,
+        ...(request.planYear ? { planYear: request.planYear } : {}),
         userId: request.userId,
-        content: checked.content,
-        via: 'line',
+        channelId: request.channelId,
         idempotencyKey: `cmd:${request.userId}:${request.triggerId}`,
-        fromChannel: request.channelId,
       });
-      if (result.kind === 'saved')
-        return renderSaved(result.update, result.previous, { words: parsed.statusWords });
-      const again = result.kind === 'refused' ? 'Nothing was saved.' : 'Send it again in a minute.';
-      return renderNotSaved(parsed.ref, result.reason, typed, again);
     },
   };
 

@@ -115,11 +115,13 @@ describe('/direction update <ref> <status>: <text> — one line', () => {
     expect(await world.storedUpdates('5.1')).toHaveLength(count);
   });
 
-  it('names the nearest refs for an unknown one', async () => {
+  it('names the nearest refs for an unknown one, as buttons that carry the text on', async () => {
     const text = visibleText(
       (await world.harness.command('update 5.3 on track: fine', { userId: PEOPLE.lead })).body,
     );
-    expect(text).toContain('No 5.3 in Midlothian 2023-24. Did you mean *5.1* or *5.2*?');
+    expect(text).toContain('there is no *5.3* in Midlothian 2023-24');
+    expect(text).toContain('Send it to 5.1');
+    expect(text).toContain('Send it to 5.2');
   });
 });
 

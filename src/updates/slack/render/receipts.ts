@@ -1,7 +1,9 @@
 import type { Button } from '@slack/types';
 import { STATUS_LABELS, type UpdateSummary } from '../../../domain/direction';
 import { type ProgressUpdate, proposalOf, UPDATE_STATUS_LABELS } from '../../../domain/progress-update';
+import type { Scope } from '../../../lookup/views';
 import {
+  actions,
   type Block,
   button,
   context,
@@ -67,7 +69,9 @@ export function renderNotSaved(ref: string, reason: string, typed: string, tryAg
     text: `Your update to ${ref} was not saved: ${reason}`,
     blocks: [
       ...sections(`:warning: Your update to *${escapeMrkdwn(ref)}* was *not saved*: ${reason}`),
-      ...sections(`Here is what you wrote, to send again:\n\`\`\`${typed.replace(/```/g, "'''")}\`\`\``),
+      ...sections(
+        `Here is what you wrote, to send again:\n\`\`\`${escapeMrkdwn(typed.replace(/```/g, "'''"))}\`\`\``,
+      ),
       context(tryAgain),
     ],
     visibility: 'private',
@@ -104,6 +108,31 @@ export function renderRefusal(text: string): Reply {
   return {
     text: text.replace(/<[@#]([A-Z0-9]+)>/g, '$1'),
     blocks: sections(`:raising_hand: ${text}`),
+    visibility: 'private',
+  };
+}
+
+/** An update typed against a ref that is not there: the text back, and the nearest refs to send it to. */
+export function renderWrongRef(
+  scope: Scope,
+  ref: string,
+  typed: string,
+  carryOn: readonly { ref: string; planYear?: string; words: string }[],
+): Reply {
+  const buttons = carryOn.map((value) =>
+    button(`Send it to ${value.ref}`, `${UPDATE_ACTIONS.carryOn}:${value.ref}`, JSON.stringify(value)),
+  );
+  const where = `${scope.ijb.shortName} ${scope.planYear}`;
+  return {
+    text: `Not saved: there is no ${ref} in ${where}.`,
+    blocks: [
+      ...sections(
+        `:warning: Your update was *not saved*: there is no *${escapeMrkdwn(ref)}* in ${escapeMrkdwn(where)}.${buttons.length > 0 ? ' Did you mean one of these? The button sends what you wrote to it.' : ''}`,
+      ),
+      ...sections(`Here is what you wrote:\n\`\`\`${escapeMrkdwn(typed.replace(/```/g, "'''"))}\`\`\``),
+      ...(buttons.length > 0 ? [actions(`carry-on:${ref}`, buttons)] : []),
+      context('`/direction list` shows every ref.'),
+    ],
     visibility: 'private',
   };
 }
