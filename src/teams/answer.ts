@@ -45,13 +45,18 @@ export function locatedCard(result: LocateResult, visibility: 'private' | 'chann
   }
 }
 
+/** Headed by the filter as understood, in the Slack reply's words: "Overdue, issued to NHS Lothian: 7". */
 function filteredCard(list: FilteredList, typed: string, page: number): AdaptiveCard {
-  if (list.kind === 'views') return listCard(list.scope, list.views, typed, page, list.label);
+  if (list.kind === 'views') {
+    const empty = `${list.label}: none in ${scopeLabel(list.scope)}.`;
+    return listCard(list.scope, list.views, typed, page, `${list.label}: ${list.views.length}`, empty);
+  }
   const { result } = list;
+  const count = result.groups.reduce((total, group) => total + group.directions.length, 0);
   return dueCard(
     result,
-    list.label,
-    `Nothing ${list.label.toLowerCase()} in ${scopeLabel(result.scope)}.`,
+    `${list.label}: ${count}`,
+    `${list.label}: none in ${scopeLabel(result.scope)}.`,
     typed,
     page,
   );
@@ -103,7 +108,8 @@ export async function answerLookup(
       }
       const sure = searchConfidence(hits, intent.words);
       if (sure === 'none') return searchCard(scope, intent.words, [], request.typed, page);
-      if (sure === 'weak') return searchCard(scope, intent.words, hits, request.typed, page);
+      if (sure === 'weak')
+        return searchCard(scope, intent.words, hits, request.typed, page, 'Did you mean one of these?');
       const best = hits[0]?.direction.ref ?? '';
       const located = locatedCard(
         await lookup.locate(best, { ijbId: scope.ijb.id, planYear: scope.planYear }),

@@ -85,10 +85,11 @@ export function searchCard(
   hits: SearchHit[],
   again: string,
   page = 0,
+  title = `Search “${plain(words)}”`,
 ): AdaptiveCard {
   return pagedList(
     scope,
-    `Search “${plain(words)}” · ${scopeLabel(scope)}`,
+    `${title} · ${scopeLabel(scope)}`,
     hits.map(rowOf),
     again,
     page,
@@ -102,8 +103,9 @@ export function listCard(
   again: string,
   page = 0,
   label = 'All directions',
+  empty = 'Nothing to show.',
 ): AdaptiveCard {
-  return pagedList(scope, `${plain(label)} · ${scopeLabel(scope)}`, views.map(rowOf), again, page);
+  return pagedList(scope, `${plain(label)} · ${scopeLabel(scope)}`, views.map(rowOf), again, page, empty);
 }
 
 export function dueCard(

@@ -16,7 +16,13 @@ export function missingCard(
 ): AdaptiveCard {
   return card([
     text(`I could not find ${plain(ref)} in ${plain(where)}.`),
-    ...(suggestions.length > 0 ? [note(`Did you mean ${suggestions.join(', ')}?`)] : []),
+    ...(suggestions.length > 0
+      ? [
+          note(
+            `Did you mean ${suggestions.map((ref) => `*${plain(ref)}*`).join(suggestions.length === 2 ? ' or ' : ', ')}?`,
+          ),
+        ]
+      : []),
     ...(otherYears.length > 0
       ? [note(`${plain(ref)} is in ${otherYears.join(', ')}: type the year first.`)]
       : []),
