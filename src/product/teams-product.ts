@@ -68,7 +68,7 @@ export function buildTeamsProduct(input: TeamsProductInput): TeamsProduct {
     service,
     corrections: createCorrections({ updates, service, clock }),
     signOff: createSignOff({ updates, service, permissions, admins, clock }),
-    conversations: createTeamsConversationStore(db, tableName),
+    installs: createTeamsConversationStore(db, tableName),
     clock,
     log,
   };

@@ -117,13 +117,13 @@ async function remember(services: TeamsServices, context: TurnContext): Promise<
   const removed =
     (activity.type === 'installationUpdate' && activity.action === 'remove') ||
     (activity.membersRemoved ?? []).some((member) => member.id === activity.recipient?.id);
-  if (removed) return services.conversations.remove(conversationId);
+  if (removed) return services.installs.remove(conversationId);
   const added =
     (activity.type === 'installationUpdate' && activity.action === 'add') ||
     (activity.membersAdded ?? []).some((member) => member.id === activity.recipient?.id);
   if (!added) return;
   const reference = TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>;
-  await services.conversations.put({
+  await services.installs.put({
     conversationId,
     serviceUrl: activity.serviceUrl,
     installedAt: services.clock().toISOString(),

@@ -12,7 +12,7 @@ export interface TeamsServices {
   service: UpdateService;
   corrections: Corrections;
   signOff: SignOffService;
-  conversations: TeamsConversationStore;
+  installs: TeamsConversationStore;
   clock: () => Date;
   log: (message: string, error?: unknown) => void;
 }
