@@ -56,6 +56,22 @@ module.exports = {
       to: { path: '(^|/)node_modules/@slack/' },
     },
     {
+      name: 'teams-sdk-only-in-teams-surface',
+      comment:
+        "The Bot Framework SDK (botbuilder, botframework-*) stays in src/teams (and a capability's teams/ adapter) and the outer ring that starts it.",
+      severity: 'error',
+      from: { path: '^(src|lambdas)/', pathNot: `^src/teams/|^src/[^/]+/teams/|${OUTER}` },
+      to: { path: '(^|/)node_modules/(botbuilder|botframework-)' },
+    },
+    {
+      name: 'teams-never-imports-slack',
+      comment:
+        'The Teams surface is built on capabilities and views, never on Bolt, Block Kit or the Slack surface.',
+      severity: 'error',
+      from: { path: '^src/teams/|^src/[^/]+/teams/' },
+      to: { path: '(^|/)node_modules/@slack/|^src/slack/|^src/[^/]+/slack/' },
+    },
+    {
       name: 'nothing-below-the-root-imports-it',
       comment: 'src/product is imported only by the runtimes that start it.',
       severity: 'error',

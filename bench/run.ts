@@ -7,6 +7,7 @@ import { benchLookup } from './lookup';
 import { benchNudges } from './nudges';
 import { benchParser } from './parser';
 import { benchReport } from './report';
+import { benchTeams } from './teams';
 import { benchUpdates } from './updates';
 
 /**
@@ -22,6 +23,7 @@ const BENCHMARKS: Record<string, () => Promise<string[]>> = {
   nudges: benchNudges,
   parser: benchParser,
   report: benchReport,
+  teams: benchTeams,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));

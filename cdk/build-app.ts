@@ -37,6 +37,8 @@ export function buildApp(
     env,
     table: stateful.table,
     slackSecret: stateful.slackSecret,
+    teamsSecret: stateful.teamsSecret,
+    ...(context('teamsAppId') ? { teamsAppId: context('teamsAppId') } : {}),
     defaultIjb: context('ijb') ?? 'midlothian',
     ...(context('admins') ? { admins: context('admins') } : {}),
     ...(context('alarmEmail') ? { alarmEmail: context('alarmEmail') } : {}),

@@ -8,6 +8,7 @@ import { RegisterTable } from './constructs/register-table';
 export class StatefulStack extends Stack {
   readonly table: ITableV2;
   readonly slackSecret: ISecret;
+  readonly teamsSecret: ISecret;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -26,6 +27,21 @@ export class StatefulStack extends Stack {
     new CfnOutput(this, 'SlackSecretArn', {
       value: secret.secretArn,
       description: 'Put the Slack credentials here (README: Deploy to AWS, step 3)',
+    });
+    const teams = new Secret(this, 'TeamsCredentials', {
+      description:
+        'Azure Bot credentials for Microsoft Teams as JSON: {"appPassword": "...", "tenantId": "..."}. Set after deploy (README: Microsoft Teams).',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(teams).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason:
+        'Microsoft Entra ID issues the Azure Bot client secret, not AWS: it is renewed in the Azure portal and put here (README: Microsoft Teams). A rotation Lambda cannot do that.',
+    });
+    this.teamsSecret = teams;
+    new CfnOutput(this, 'TeamsSecretArn', {
+      value: teams.secretArn,
+      description: 'Put the Azure Bot client secret here (README: Microsoft Teams)',
     });
     new CfnOutput(this, 'RegisterTableName', {
       value: this.table.tableName,

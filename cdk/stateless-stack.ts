@@ -8,12 +8,16 @@ import { NudgeSchedule } from './constructs/nudge-schedule';
 import { PublicApi } from './constructs/public-api';
 import { ReadApi } from './constructs/read-api';
 import { SlackIngress } from './constructs/slack-ingress';
+import { TeamsIngress } from './constructs/teams-ingress';
 import { Worker } from './constructs/worker';
 import { lambdaEntry } from './paths';
 
 export interface StatelessStackProps extends StackProps {
   table: ITableV2;
   slackSecret: ISecret;
+  teamsSecret: ISecret;
+  /** The Azure Bot's app id (context teamsAppId); a placeholder until one is registered. */
+  teamsAppId?: string;
   defaultIjb: string;
   /**
    * DIRECTIONS_ADMINS: Slack user ids, comma-separated (not secret), admins of `defaultIjb`;
@@ -30,6 +34,7 @@ export interface StatelessStackProps extends StackProps {
 export class StatelessStack extends Stack {
   readonly worker: Worker;
   readonly slack: SlackIngress;
+  readonly teams: TeamsIngress;
   readonly api: ReadApi;
   readonly http: PublicApi;
   readonly nudges: NudgeSchedule;
@@ -57,6 +62,14 @@ export class StatelessStack extends Stack {
       worker: this.worker.function,
       environment,
     });
+    this.teams = new TeamsIngress(this, 'Teams', {
+      entry: lambdaEntry('teams'),
+      table,
+      teamsSecret: props.teamsSecret,
+      teamsAppId: props.teamsAppId ?? '00000000-0000-0000-0000-000000000000',
+      worker: this.worker.function,
+      environment,
+    });
     this.api = new ReadApi(this, 'Api', { entry: lambdaEntry('api'), table, environment });
     this.http = new PublicApi(this, 'Http', {
       entry: lambdaEntry('http'),
@@ -73,6 +86,7 @@ export class StatelessStack extends Stack {
 
     this.alarms = new Alarms(this, 'Alarms', props.alarmEmail ? { email: props.alarmEmail } : {});
     this.alarms.watchFunction('Slack', this.slack.function);
+    this.alarms.watchFunction('Teams', this.teams.function);
     this.alarms.watchFunction('Worker', this.worker.function);
     this.alarms.watchFunction('Api', this.api.function);
     this.alarms.watchFunction('Http', this.http.function);

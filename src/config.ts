@@ -45,7 +45,7 @@ export const AdminIdsSchema = z
       z
         .string()
         .regex(
-          /^(?:[a-z][a-z0-9-]{2,40}:)?[UW][A-Z0-9]{2,}$/,
+          /^(?:[a-z][a-z0-9-]{2,40}:)?(?:[UW][A-Z0-9]{2,}|aad:[0-9a-f-]{8,})$/,
           'must be Slack user ids like U012ABCDEF (or east-lothian:U012ABCDEF for another IJB), comma-separated',
         ),
     ),
@@ -72,6 +72,14 @@ const ConfigSchema = z.object({
   DIRECTIONS_IJB: IjbIdSchema.default('midlothian'),
   /** Slack user ids of the first IJB admins, comma-separated; more are added in Slack. */
   DIRECTIONS_ADMINS: AdminIdsSchema,
+  /** Microsoft Teams: the Azure Bot's app id; with it, every activity's JWT is checked. */
+  TEAMS_APP_ID: optionalText,
+  TEAMS_APP_PASSWORD: optionalText,
+  TEAMS_TENANT_ID: optionalText,
+  /** Where the Bot Framework signing keys are published (default: Microsoft's). */
+  TEAMS_OPENID_METADATA_URL: optionalUrl,
+  /** 1: Teams without authentication, for the Bot Framework Emulator; refused beside TEAMS_APP_ID. */
+  TEAMS_EMULATOR: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** Runs the product as on this day (YYYY-MM-DD), at today's Europe/London time of day. */
   DIRECTIONS_TODAY: optionalText.pipe(LocalDateSchema.optional()),

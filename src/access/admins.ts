@@ -41,7 +41,9 @@ export function configuredAdminsByIjb(
 ): ReadonlyMap<string, readonly string[]> {
   const byIjb = new Map<string, string[]>();
   for (const entry of entries) {
-    const at = entry.lastIndexOf(':');
+    // A Teams user (`aad:<object id>`) has a colon of its own: it is not an IJB's name.
+    const teamsUser = /(?:^|:)(aad:[0-9a-f-]+)$/i.exec(entry)?.[1];
+    const at = teamsUser ? entry.length - teamsUser.length - 1 : entry.lastIndexOf(':');
     const ijbId = at > 0 ? entry.slice(0, at) : defaultIjbId;
     const userId = at > 0 ? entry.slice(at + 1) : entry;
     byIjb.set(ijbId, [...new Set([...(byIjb.get(ijbId) ?? []), userId])]);

@@ -22,6 +22,12 @@ const LambdaEnvSchema = z.object({
   SLACK_BOT_USER_ID: z.string().min(1).optional(),
   SLACK_API_URL: z.url().optional(),
   AWS_ENDPOINT_URL_DYNAMODB: z.url().optional(),
+  /** Microsoft Teams: the Azure Bot's app id (not secret), its secret's ARN, and the key set. */
+  TEAMS_APP_ID: z.string().min(1).optional(),
+  TEAMS_SECRET_ARN: z.string().startsWith('arn:').optional(),
+  TEAMS_OPENID_METADATA_URL: z.url().optional(),
+  /** For running the Teams handler outside AWS (tests, benchmarks); never set by the CDK app. */
+  TEAMS_APP_PASSWORD: z.string().min(1).optional(),
   DIRECTIONS_IJB: IjbIdSchema.default('midlothian'),
   DIRECTIONS_ADMINS: AdminIdsSchema,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

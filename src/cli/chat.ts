@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, LOCAL_USER_ID, loadConfig, localUrl, productClock, todayLine } from '../config';
 import { announcedSlack } from '../local/offline-slack';
 import { CHAT_HELP, createChatSession } from './chat-session';
+import { teamsChat } from './teams-chat';
 
 /**
  * `npm run chat`: talk to the running server as Slack would. Every request is signed with the
@@ -21,9 +22,13 @@ async function main() {
       team: { type: 'string', default: 'T0LOCAL' },
       url: { type: 'string' },
       wait: { type: 'string', default: '1500' },
+      /** Speak to /api/messages as Teams would (npm start in development mode trusts its dev key). */
+      teams: { type: 'boolean', default: false },
+      aad: { type: 'string', default: '00000000-0000-4000-8000-0000000c0de5' },
     },
   });
   const config = loadConfig();
+  if (values.teams) return teamsChat(config.PORT, values.aad, positionals);
   const responses = await listenForResponses();
   const prompt = createInterface({ input: process.stdin, output: process.stdout });
   const session = createChatSession({

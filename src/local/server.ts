@@ -7,8 +7,11 @@ import type { Config } from '../config';
 import { createWorkerReader } from '../import/read-in-worker';
 import { createHttpApp } from '../product/http-app';
 import { buildSlackProduct, type SlackProduct } from '../product/slack-product';
+import { buildTeamsProduct, type TeamsProduct } from '../product/teams-product';
 import type { RegisterStore } from '../store/register-store';
 import { createShareLinkStore } from '../store/share-link-store';
+import type { TeamsAuthConfig } from '../teams/adapter';
+import { DEV_ISSUER, DEV_TEAMS_APP_ID, DevCredentials, devJwks } from '../teams/dev-key';
 import { SUMMARY_SWEEP_INTERVAL_MS, SUMMARY_SWEEP_JOB } from '../updates/summary-sweep';
 import { createShareLinks } from '../web/share-links';
 import { createInProcessQueue } from '../work/job-queue';
@@ -34,6 +37,8 @@ export interface LocalServerDeps {
   clock: () => Date;
   /** How long a command may take before it is acked and answered through response_url. */
   ackBudgetMs?: number;
+  /** How the Teams bot gets its reply token (stand-in connectors and local development). */
+  teamsOutbound?: TeamsAuthConfig['outbound'];
 }
 
 /**
@@ -56,18 +61,48 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
     method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     handler: (request: IncomingMessage, response: ServerResponse) => http?.(request, response),
   };
+  let teams: TeamsProduct | undefined;
+  const teamsRoute = {
+    path: '/api/messages',
+    method: 'POST',
+    handler: (request: IncomingMessage, response: ServerResponse) => {
+      void answerTeams(teams, request, response);
+    },
+  };
+  // Development only (no TEAMS_APP_ID, Slack on the development secret): Teams trusts the
+  // committed dev key set, served here, so `npm run chat -- --teams` can sign its activities.
+  const devTeams = !config.TEAMS_APP_ID && config.TEAMS_EMULATOR !== '1' && config.usingDevelopmentSecret;
+  let devBase = '';
+  const devOpenId = {
+    path: '/api/dev-openid/.well-known/openidconfiguration',
+    method: 'GET',
+    handler: (_request: IncomingMessage, response: ServerResponse) => {
+      if (!devTeams) return void response.writeHead(404).end();
+      response
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ issuer: DEV_ISSUER, jwks_uri: `${devBase}/api/dev-openid/keys` }));
+    },
+  };
+  const devKeys = {
+    path: '/api/dev-openid/keys',
+    method: 'GET',
+    handler: (_request: IncomingMessage, response: ServerResponse) => {
+      if (!devTeams) return void response.writeHead(404).end();
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(devJwks()));
+    },
+  };
   const socketMode = config.SLACK_APP_TOKEN !== undefined;
   const receiver: Receiver = config.SLACK_APP_TOKEN
     ? new SocketModeReceiver({
         appToken: config.SLACK_APP_TOKEN,
-        customRoutes: [health, web],
+        customRoutes: [health, teamsRoute, devOpenId, devKeys, web],
         installerOptions: { port: config.PORT },
       })
     : gated(
         new HTTPReceiver({
           signingSecret: config.signingSecret,
           endpoints: '/slack/events',
-          customRoutes: [health, web],
+          customRoutes: [health, teamsRoute, devOpenId, devKeys, web],
         }),
         config,
       );
@@ -136,6 +171,32 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
     : app.start({ port: config.PORT, host: config.HOST }))) as unknown;
   const bound = socketMode ? undefined : ((started as Server).address() as AddressInfo);
   const port = bound?.port ?? config.PORT;
+  devBase = `http://127.0.0.1:${port}`;
+  if (config.TEAMS_APP_ID || config.TEAMS_EMULATOR === '1' || devTeams) {
+    teams = buildTeamsProduct({
+      auth: devTeams
+        ? {
+            appId: DEV_TEAMS_APP_ID,
+            openIdMetadataUrl: `${devBase}${devOpenId.path}`,
+            outbound: new DevCredentials(),
+          }
+        : {
+            appId: config.TEAMS_APP_ID,
+            appPassword: config.TEAMS_APP_PASSWORD,
+            tenantId: config.TEAMS_TENANT_ID,
+            openIdMetadataUrl: config.TEAMS_OPENID_METADATA_URL,
+            emulator: config.TEAMS_EMULATOR === '1',
+            outbound: deps.teamsOutbound,
+          },
+      store: deps.store,
+      db: deps.db,
+      tableName: config.TABLE_NAME,
+      clock: deps.clock,
+      queue,
+      defaultIjbId: config.DIRECTIONS_IJB,
+      admins: config.DIRECTIONS_ADMINS,
+    });
+  }
   return {
     app,
     port,
@@ -151,6 +212,46 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
       await app.stop();
     },
   };
+}
+
+/** POST /api/messages: the Bot Framework's JSON activity, to the Teams product when configured. */
+async function answerTeams(
+  teams: TeamsProduct | undefined,
+  request: IncomingMessage,
+  response: ServerResponse,
+) {
+  if (!teams) {
+    response.writeHead(404, { 'content-type': 'text/plain' }).end('Teams is not configured (TEAMS_APP_ID).');
+    return;
+  }
+  try {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of request) {
+      size += (chunk as Buffer).length;
+      // An activity is a few KB; anything near Bot Framework's own 256 KB ceiling is refused.
+      if (size > 256 * 1024) return void response.writeHead(413).end();
+      chunks.push(chunk as Buffer);
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      response.writeHead(400).end('Not JSON');
+      return;
+    }
+    const headers = Object.fromEntries(
+      Object.entries(request.headers).map(([name, value]) => [
+        name,
+        Array.isArray(value) ? value.join(',') : value,
+      ]),
+    );
+    const answer = await teams.handle({ method: 'POST', headers, body });
+    response.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body ?? '');
+  } catch (error) {
+    console.error('Teams request failed:', error);
+    if (!response.headersSent) response.writeHead(500).end();
+  }
 }
 
 /** Every POST to /slack/events passes the request gate before Bolt reads it. */

@@ -60,12 +60,12 @@ describe('the register table', () => {
 });
 
 describe('the functions', () => {
-  it('are the Slack ingress, the worker, the two APIs and the nudge run: Node 22 on arm64', () => {
+  it('are the Slack and Teams ingresses, the worker, the two APIs and the nudge run: Node 22 on arm64', () => {
     expect(
       functions()
         .map((fn) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME)
         .sort(),
-    ).toEqual(['api', 'http', 'nudge', 'slack', 'worker']);
+    ).toEqual(['api', 'http', 'nudge', 'slack', 'teams', 'worker']);
     for (const fn of functions()) {
       expect(fn.Properties).toMatchObject({
         Runtime: 'nodejs22.x',
@@ -112,7 +112,7 @@ describe('least privilege', () => {
     }
   });
 
-  it('lets the IAM read API only read; the Slack ingress, worker, nudge run and public API read and write', () => {
+  it('lets the IAM read API only read; the Slack and Teams ingresses, worker, nudge run and public API read and write', () => {
     const writers = dynamo().filter((s) => [s.Action].flat().includes('dynamodb:UpdateItem'));
     const readers = dynamo().filter((s) => !s.Action.includes('dynamodb:UpdateItem'));
     expect(writers).toHaveLength(4);
@@ -125,27 +125,24 @@ describe('least privilege', () => {
         JSON.stringify(s.Action).includes('secretsmanager:GetSecretValue') &&
         !JSON.stringify(s.Resource).includes('ShareLinkKey'),
     );
-    expect(secretReads).toHaveLength(3);
-    for (const statement of secretReads)
-      expect(JSON.stringify(statement.Resource)).toContain('SlackCredentials');
+    const slack = secretReads.filter((s) => JSON.stringify(s.Resource).includes('SlackCredentials'));
+    const teams = secretReads.filter((s) => JSON.stringify(s.Resource).includes('TeamsCredentials'));
+    expect(slack).toHaveLength(3);
+    // The Teams function reads the Azure Bot secret only, never Slack's.
+    expect(teams).toHaveLength(1);
+    expect(secretReads).toHaveLength(4);
   });
 
-  it('lets only the Slack function and the public API invoke the worker, and only that function', () => {
+  it('lets only the Slack and Teams functions and the public API invoke the worker, and only that function', () => {
     const invokes = statements(stateless).filter(
       (s) => s.Action === 'lambda:InvokeFunction' && JSON.stringify(s.Resource).includes('WorkerFunction'),
     );
-    expect(invokes).toEqual([
-      {
-        Action: 'lambda:InvokeFunction',
-        Effect: 'Allow',
-        Resource: { 'Fn::GetAtt': [expect.stringMatching(/^WorkerFunction/), 'Arn'] },
-      },
-      {
-        Action: 'lambda:InvokeFunction',
-        Effect: 'Allow',
-        Resource: { 'Fn::GetAtt': [expect.stringMatching(/^WorkerFunction/), 'Arn'] },
-      },
-    ]);
+    const one = {
+      Action: 'lambda:InvokeFunction',
+      Effect: 'Allow',
+      Resource: { 'Fn::GetAtt': [expect.stringMatching(/^WorkerFunction/), 'Arn'] },
+    };
+    expect(invokes).toEqual([one, one, one]);
   });
 });
 
@@ -154,6 +151,13 @@ describe('the endpoints', () => {
     stateless.hasResourceProperties('AWS::Lambda::Url', {
       AuthType: 'NONE',
       TargetFunctionArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^SlackFunction'), 'Arn'] },
+    });
+  });
+
+  it('gives Teams a Function URL without IAM auth (the SDK validates every Bot Framework JWT)', () => {
+    stateless.hasResourceProperties('AWS::Lambda::Url', {
+      AuthType: 'NONE',
+      TargetFunctionArn: { 'Fn::GetAtt': [Match.stringLikeRegexp('^Teams'), 'Arn'] },
     });
   });
 
@@ -202,8 +206,8 @@ describe('the alarms', () => {
   const alarms = () => Object.values(stateless.findResources('AWS::CloudWatch::Alarm')) as Resource[];
 
   it('watch errors and throttles of every function', () => {
-    expect(alarms().filter((a) => a.Properties.MetricName === 'Errors')).toHaveLength(5);
-    expect(alarms().filter((a) => a.Properties.MetricName === 'Throttles')).toHaveLength(5);
+    expect(alarms().filter((a) => a.Properties.MetricName === 'Errors')).toHaveLength(6);
+    expect(alarms().filter((a) => a.Properties.MetricName === 'Throttles')).toHaveLength(6);
   });
 
   it('fire on the first message in either dead-letter queue', () => {

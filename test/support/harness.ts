@@ -72,6 +72,8 @@ export async function startHarness(
     /** Wraps the seeded store, e.g. to count or break calls. */
     wrapStore?: (store: RegisterStore) => RegisterStore;
     ackBudgetMs?: number;
+    /** The Teams bot's reply credentials (a stand-in Bot Connector's). */
+    teamsOutbound?: import('../../src/teams/adapter').TeamsAuthConfig['outbound'];
   } = {},
 ): Promise<Harness> {
   const data = await startTestDynamo();
@@ -88,6 +90,7 @@ export async function startHarness(
     db: data.db,
     clock: options.clock ?? (() => new Date()),
     ...(options.ackBudgetMs ? { ackBudgetMs: options.ackBudgetMs } : {}),
+    ...(options.teamsOutbound ? { teamsOutbound: options.teamsOutbound } : {}),
   });
   const url = `http://127.0.0.1:${server.port}/slack/events`;
 

@@ -1,0 +1,78 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { createAdminDirectory } from '../access/admins';
+import { createLookupService } from '../lookup/lookup-service';
+import { createDirectionSummaryStore } from '../store/direction-summary-store';
+import type { RegisterStore } from '../store/register-store';
+import { createTeamsConversationStore } from '../store/teams-conversation-store';
+import { createUpdateStore } from '../store/update-store';
+import {
+  createTeamsAdapter,
+  handleTeamsRequest,
+  type TeamsAdapter,
+  type TeamsAuthConfig,
+  type TeamsHttpRequest,
+} from '../teams/adapter';
+import { createTeamsBot, type TeamsBot } from '../teams/bot';
+import type { TeamsServices } from '../teams/services';
+import { createCorrections } from '../updates/corrections';
+import { createPermissions } from '../updates/permissions';
+import { createSignOff } from '../updates/sign-off';
+import { createUpdateService } from '../updates/update-service';
+import type { JobQueue } from '../work/job-queue';
+import { type ProductMetrics, uncountedMetrics } from '../work/metrics';
+
+export interface TeamsProductInput {
+  auth: TeamsAuthConfig;
+  store: RegisterStore;
+  db: DynamoDBDocumentClient;
+  tableName: string;
+  clock: () => Date;
+  /** The same queue as Slack's: a Teams update publishes to its Slack status card too. */
+  queue: JobQueue;
+  defaultIjbId: string;
+  admins: readonly string[];
+  metrics?: ProductMetrics;
+}
+
+export interface TeamsProduct {
+  adapter: TeamsAdapter;
+  bot: TeamsBot;
+  services: TeamsServices;
+  handle(request: TeamsHttpRequest): ReturnType<typeof handleTeamsRequest>;
+}
+
+/**
+ * The Teams bot over the same stores and services as the Slack product: one register,
+ * either surface. Teams has no channel-membership check, so a Teams user may update as a
+ * lead or an IJB admin (the same rules, src/updates/permissions.ts).
+ */
+export function buildTeamsProduct(input: TeamsProductInput): TeamsProduct {
+  const { db, tableName, store, clock } = input;
+  const log = (message: string, error?: unknown) => console.error(message, error ?? '');
+  const admins = createAdminDirectory(db, tableName, input.admins, input.defaultIjbId);
+  const permissions = createPermissions(admins, { isMember: async () => false });
+  const updates = createUpdateStore(db, tableName);
+  const service = createUpdateService({
+    store,
+    updates,
+    summaries: createDirectionSummaryStore(db, tableName),
+    permissions,
+    queue: input.queue,
+    clock,
+    log,
+    metrics: input.metrics ?? uncountedMetrics,
+  });
+  const services: TeamsServices = {
+    lookup: createLookupService({ store, clock, defaultIjbId: input.defaultIjbId }),
+    updates,
+    service,
+    corrections: createCorrections({ updates, service, clock }),
+    signOff: createSignOff({ updates, service, permissions, admins, clock }),
+    installs: createTeamsConversationStore(db, tableName),
+    clock,
+    log,
+  };
+  const adapter = createTeamsAdapter(input.auth);
+  const bot = createTeamsBot(services);
+  return { adapter, bot, services, handle: (request) => handleTeamsRequest(adapter, bot, request) };
+}

@@ -1,0 +1,41 @@
+import { DeleteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { type TeamsConversation, TeamsConversationSchema } from '../domain/teams-conversation';
+import { queryAll, withoutKeys } from './query-all';
+
+/** Teams conversations with the bot installed, in one partition (a few hundred at most). */
+export interface TeamsConversationStore {
+  put(conversation: TeamsConversation): Promise<void>;
+  remove(conversationId: string): Promise<void>;
+  list(): Promise<TeamsConversation[]>;
+}
+
+const PK = 'TEAMS#CONVERSATIONS';
+const sk = (conversationId: string) => `CONV#${conversationId}`;
+
+export function createTeamsConversationStore(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+): TeamsConversationStore {
+  return {
+    async put(conversation) {
+      const item = TeamsConversationSchema.parse(conversation);
+      await db.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { pk: PK, sk: sk(item.conversationId), type: 'TeamsConversation', ...item },
+        }),
+      );
+    },
+    async remove(conversationId) {
+      await db.send(new DeleteCommand({ TableName: tableName, Key: { pk: PK, sk: sk(conversationId) } }));
+    },
+    async list() {
+      const items = await queryAll(db, {
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': PK, ':prefix': 'CONV#' },
+      });
+      return items.map((item) => TeamsConversationSchema.parse(withoutKeys(item)));
+    },
+  };
+}
