@@ -97,7 +97,7 @@ describe('least privilege', () => {
   const dynamo = () => statements(stateless).filter((s) => JSON.stringify(s.Action).includes('dynamodb:'));
 
   it('names the register table and its two indexes: no wildcard, no Scan, no table administration', () => {
-    expect(dynamo().length).toBe(5);
+    expect(dynamo().length).toBe(6);
     for (const statement of dynamo()) {
       const resources = JSON.stringify(statement.Resource);
       expect(resources).toContain('RegisterTable');
@@ -115,7 +115,7 @@ describe('least privilege', () => {
   it('lets the IAM read API only read; the Slack and Teams ingresses, worker, nudge run and public API read and write', () => {
     const writers = dynamo().filter((s) => [s.Action].flat().includes('dynamodb:UpdateItem'));
     const readers = dynamo().filter((s) => !s.Action.includes('dynamodb:UpdateItem'));
-    expect(writers).toHaveLength(4);
+    expect(writers).toHaveLength(5);
     expect(readers).toHaveLength(1);
   });
 
