@@ -1,7 +1,8 @@
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { PlanYear } from '../domain/plan-year';
 import { written as conditional } from './conditional-write';
 import { keys } from './keys';
+import { queryAll } from './query-all';
 
 type Item = Record<string, unknown>;
 
@@ -40,23 +41,12 @@ export function createImportRecords(db: DynamoDBDocumentClient, tableName: strin
       }),
     );
   };
-  const queryPrefix = async (pk: string, prefix: string): Promise<Item[]> => {
-    const items: Item[] = [];
-    let start: Item | undefined;
-    do {
-      const page = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...((page.Items ?? []) as Item[]));
-      start = page.LastEvaluatedKey as Item | undefined;
-    } while (start);
-    return items;
-  };
+  const queryPrefix = async (pk: string, prefix: string): Promise<Item[]> =>
+    (await queryAll(db, {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+    })) as Item[];
 
   return {
     putImportRecord: put,

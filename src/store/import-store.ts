@@ -1,10 +1,4 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type Direction, DirectionSchema } from '../domain/direction';
 import { type Milestone, MilestoneSchema } from '../domain/milestone';
 import { type DirectionOutcome, DirectionOutcomeSchema } from '../domain/outcome';
@@ -12,6 +6,7 @@ import type { PlanYear } from '../domain/plan-year';
 import { batchWrite, type WriteRequest } from './batch-write';
 import { createImportRecords, type ImportRecord, type ImportRecords } from './import-records';
 import { keys } from './keys';
+import { queryAll } from './query-all';
 import type { DueEntry, PlanYearRecord } from './register-store';
 
 type Item = Record<string, unknown>;
@@ -90,23 +85,12 @@ export function createImportStore(db: DynamoDBDocumentClient, tableName: string)
     return { pk, sk };
   };
 
-  const queryPrefix = async (pk: string, prefix: string): Promise<Item[]> => {
-    const items: Item[] = [];
-    let start: Item | undefined;
-    do {
-      const page = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...((page.Items ?? []) as Item[]));
-      start = page.LastEvaluatedKey as Item | undefined;
-    } while (start);
-    return items;
-  };
+  const queryPrefix = async (pk: string, prefix: string): Promise<Item[]> =>
+    (await queryAll(db, {
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
+    })) as Item[];
 
   return {
     async readYear(ijbId, planYear) {
