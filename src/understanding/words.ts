@@ -1,28 +1,5 @@
 /** Small word tools for the parser, kept here so understanding depends on nothing but the domain. */
 
-/** Optimal-string-alignment distance ("histroy" → "history" is 1), giving up past `max`. */
-export function typoDistance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowBest = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        value = Math.min(value, (before[j - 2] ?? 0) + 1);
-      current.push(value);
-      rowBest = Math.min(rowBest, value);
-    }
-    if (rowBest > max) return max + 1;
-    before = previous;
-    previous = current;
-  }
-  return previous[b.length] ?? max + 1;
-}
-
 /** The word of `words` that `token` is, or is one typo away from (5+ letters; 4 letters only swapped). */
 export function closeWord(token: string, words: readonly string[]): string | undefined {
   if (words.includes(token)) return token;
