@@ -6,6 +6,8 @@ import {
   checkVariation,
   readDeadline,
 } from '../../src/changes/change-input';
+import type { Direction, IssuedDirection } from '../../src/domain/direction';
+import { fieldsKept, notesHolding } from '../../src/import/reconcile';
 
 describe('the change commands', () => {
   it('reads the refs of vary, revoke and supersede', () => {
@@ -66,5 +68,31 @@ describe('the change forms’ fields', () => {
       'text',
       'theme',
     ]);
+  });
+});
+
+describe('which of the board’s changes hold against a paper', () => {
+  const note = {
+    id: 'x',
+    kind: 'varied' as const,
+    authority: { decidedOn: '2024-03-16', reference: 'paper 5.3' },
+    by: 'U0ADMIN',
+    at: '2024-03-20T10:00:00.000Z',
+    fields: ['text' as const],
+    via: 'slack' as const,
+  };
+  const before = { registerChanges: [note] } as unknown as Direction;
+  const paper = (issued?: string) =>
+    ({ form: issued ? { issued: { asWritten: issued, date: issued } } : {} }) as unknown as IssuedDirection;
+
+  it('holds against a paper that does not say when it was issued, or was issued before', () => {
+    expect(notesHolding(before, paper())).toEqual([note]);
+    expect(notesHolding(before, paper('2023-04-01'))).toEqual([note]);
+    expect(fieldsKept([note])).toEqual(['text']);
+  });
+
+  it('gives way to a paper issued on or after the meeting that made it', () => {
+    expect(notesHolding(before, paper('2024-03-16'))).toEqual([]);
+    expect(notesHolding(before, paper('2024-06-01'))).toEqual([]);
   });
 });
