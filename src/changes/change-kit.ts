@@ -12,7 +12,8 @@ import type { ChangeField } from './change-input';
 export interface ChangeDeps {
   store: RegisterStore;
   changes: ChangeStore;
-  admins: AdminDirectory;
+  /** Who administers an IJB: its Slack admins, or an API key with scope admin on it. */
+  admins: Pick<AdminDirectory, 'isAdmin'>;
   clock: () => Date;
 }
 
