@@ -1,3 +1,4 @@
+import { type ChangeLine, changeLines } from '../changes/views';
 import type { WorkingCalendar } from '../domain/calendar';
 import { type Deadline, dueDateOf, type Standing, standingOf } from '../domain/deadline';
 import { type Direction, refKey } from '../domain/direction';
@@ -62,6 +63,8 @@ export interface DirectionView {
   pendingSignOff?: PendingSignOff;
   /** Present when the year has a delivery plan: the key actions that deliver this direction. */
   milestones?: MilestoneView[];
+  /** The board's mid-year changes recorded in the register, with their authority. */
+  changes?: ChangeLine[];
 }
 
 function deadlineView(deadline: Deadline, scope: Scope): DeadlineView {
@@ -78,6 +81,8 @@ export function viewOf(direction: Direction, scope: Scope, milestones?: readonly
     deadlines: direction.deadlines.map((deadline) => deadlineView(deadline, scope)),
     ...(pending ? { pendingSignOff: pending } : {}),
   };
+  const changes = changeLines(direction);
+  if (changes.length > 0) view.changes = changes;
   if (milestones) {
     const ref = refKey(direction.ref);
     view.milestones = milestones
