@@ -1,4 +1,4 @@
-import { DeleteCommand, type DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, type DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { type TeamsConversation, TeamsConversationSchema } from '../domain/teams-conversation';
 import { queryAll, withoutKeys } from './query-all';
 
@@ -7,6 +7,8 @@ export interface TeamsConversationStore {
   put(conversation: TeamsConversation): Promise<void>;
   remove(conversationId: string): Promise<void>;
   list(): Promise<TeamsConversation[]>;
+  /** One conversation, to continue it proactively (a digest, a DM). */
+  get(conversationId: string): Promise<TeamsConversation | undefined>;
 }
 
 const PK = 'TEAMS#CONVERSATIONS';
@@ -28,6 +30,16 @@ export function createTeamsConversationStore(
     },
     async remove(conversationId) {
       await db.send(new DeleteCommand({ TableName: tableName, Key: { pk: PK, sk: sk(conversationId) } }));
+    },
+    async get(conversationId) {
+      const { Item } = await db.send(
+        new GetCommand({
+          TableName: tableName,
+          Key: { pk: PK, sk: sk(conversationId) },
+          ConsistentRead: true,
+        }),
+      );
+      return Item ? TeamsConversationSchema.parse(withoutKeys(Item)) : undefined;
     },
     async list() {
       const items = await queryAll(db, {
