@@ -13,9 +13,12 @@ import {
   type TeamsHttpRequest,
 } from '../teams/adapter';
 import { createTeamsBot, type TeamsBot } from '../teams/bot';
+import { createTeamsNotifier } from '../teams/notifier';
+import { proactiveSender } from '../teams/proactive';
 import type { TeamsServices } from '../teams/services';
 import { createCorrections } from '../updates/corrections';
 import { createPermissions } from '../updates/permissions';
+import type { PersonNotifier } from '../updates/person-notes';
 import { createSignOff } from '../updates/sign-off';
 import { createUpdateService } from '../updates/update-service';
 import type { JobQueue } from '../work/job-queue';
@@ -38,6 +41,8 @@ export interface TeamsProduct {
   adapter: TeamsAdapter;
   bot: TeamsBot;
   services: TeamsServices;
+  /** Notes to Teams users in their personal chat (sign-off requests, decisions), for the Slack product's jobs. */
+  people: PersonNotifier;
   handle(request: TeamsHttpRequest): ReturnType<typeof handleTeamsRequest>;
 }
 
@@ -74,5 +79,26 @@ export function buildTeamsProduct(input: TeamsProductInput): TeamsProduct {
   };
   const adapter = createTeamsAdapter(input.auth);
   const bot = createTeamsBot(services);
-  return { adapter, bot, services, handle: (request) => handleTeamsRequest(adapter, bot, request) };
+  const people = createTeamsNotifier({
+    send: proactiveSender(adapter, input.auth.appId ?? ''),
+    installs: services.installs,
+    log,
+  });
+  return { adapter, bot, services, people, handle: (request) => handleTeamsRequest(adapter, bot, request) };
+}
+
+/**
+ * For a runtime that builds the Slack product before the Teams one (the local server): Teams
+ * users are told once Teams is up; before that, or without Teams, the note is logged unsent.
+ */
+export function lateTeamsNotifier(teams: () => TeamsProduct | undefined): PersonNotifier {
+  return {
+    reaches: (userId) => userId.startsWith('aad:'),
+    notify: async (userId, note) => {
+      const built = teams();
+      if (built) return built.people.notify(userId, note);
+      console.error(`teams: not configured, so ${note.kind} for ${userId} was not sent`);
+      return false;
+    },
+  };
 }

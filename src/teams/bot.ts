@@ -123,7 +123,7 @@ async function remember(services: TeamsServices, context: TurnContext): Promise<
     (activity.membersAdded ?? []).some((member) => member.id === activity.recipient?.id);
   if (!added) return;
   const reference = TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>;
-  await services.installs.put({
+  const conversation = {
     conversationId,
     serviceUrl: activity.serviceUrl,
     installedAt: services.clock().toISOString(),
@@ -132,5 +132,10 @@ async function remember(services: TeamsServices, context: TurnContext): Promise<
       ? { channelName: (activity.channelData as { channel: { name: string } }).channel.name }
       : {}),
     reference,
-  });
+  };
+  await services.installs.put(conversation);
+  // A personal chat is also that person's: notes to them (sign-off requests, decisions) go there.
+  const person = activity.from?.aadObjectId;
+  if (activity.conversation?.conversationType === 'personal' && person)
+    await services.installs.putPersonal(teamsUserId(person), conversation);
 }
