@@ -2,6 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAdminDirectory } from '../access/admins';
 import { createLookupService } from '../lookup/lookup-service';
 import { createDirectionSummaryStore } from '../store/direction-summary-store';
+import { createLeadStore } from '../store/lead-store';
 import type { RegisterStore } from '../store/register-store';
 import { createTeamsConversationStore } from '../store/teams-conversation-store';
 import { createUpdateStore } from '../store/update-store';
@@ -17,6 +18,7 @@ import { createTeamsNotifier } from '../teams/notifier';
 import { proactiveSender } from '../teams/proactive';
 import type { TeamsServices } from '../teams/services';
 import { createCorrections } from '../updates/corrections';
+import { createLeadership } from '../updates/leads';
 import { createPermissions } from '../updates/permissions';
 import type { PersonNotifier } from '../updates/person-notes';
 import { createSignOff } from '../updates/sign-off';
@@ -67,12 +69,20 @@ export function buildTeamsProduct(input: TeamsProductInput): TeamsProduct {
     log,
     metrics: input.metrics ?? uncountedMetrics,
   });
+  const lookup = createLookupService({ store, clock, defaultIjbId: input.defaultIjbId });
   const services: TeamsServices = {
-    lookup: createLookupService({ store, clock, defaultIjbId: input.defaultIjbId }),
+    lookup,
     updates,
     service,
     corrections: createCorrections({ updates, service, clock }),
     signOff: createSignOff({ updates, service, permissions, admins, clock }),
+    leadership: createLeadership({
+      store,
+      leads: createLeadStore(db, tableName),
+      lookup,
+      permissions,
+      service,
+    }),
     installs: createTeamsConversationStore(db, tableName),
     clock,
     log,

@@ -1,6 +1,7 @@
 import { type Activity, CardFactory, TurnContext } from 'botbuilder';
 import type { PlanYear } from '../domain/plan-year';
 import { answerLookup, locatedCard } from './answer';
+import { assignInTeams } from './assign';
 import type { AdaptiveCard, CardData } from './cards/adaptive';
 import { helpCard, problemCard } from './cards/messages';
 import { type TeamsServices, teamsUserId } from './services';
@@ -38,15 +39,20 @@ export function createTeamsBot(services: TeamsServices): TeamsBot {
         return [locatedCard(located, data.action === 'share' ? 'channel' : 'private')];
       }
       if (data.action === 'page' && typeof data.text === 'string')
-        return answerText(data.text, who, data.page ?? 0);
+        return answerText(context, data.text, who, data.page ?? 0);
       return cardAction(services, data, who);
     }
     // In a channel the text starts with "<at>IJB Directions</at>": the SDK strips it.
     const typed = (TurnContext.removeRecipientMention(activity) ?? activity.text ?? '').trim();
-    return answerText(typed, who, 0);
+    return answerText(context, typed, who, 0);
   };
 
-  const answerText = async (typed: string, who: ReturnType<typeof asker>, page: number) => {
+  const answerText = async (
+    context: TurnContext,
+    typed: string,
+    who: ReturnType<typeof asker>,
+    page: number,
+  ) => {
     const intent = understand(typed);
     const place = 'place' in intent ? intent.place : {};
     const year = place.planYear ? { planYear: place.planYear } : {};
@@ -79,6 +85,8 @@ export function createTeamsBot(services: TeamsServices): TeamsBot {
       case 'edit':
         return latestCorrection(services, intent.kind, { ref: intent.ref, ...year }, who);
       case 'command':
+        if (intent.name === 'assign')
+          return [await assignInTeams(context, services.leadership, intent.text, who, place.planYear)];
         return [helpCard(intent.name)];
       default:
         return [await answerLookup(intent, { typed, page, userId: who.userId }, services.lookup)];

@@ -2,6 +2,7 @@ import type { LookupService } from '../lookup/lookup-service';
 import type { TeamsConversationStore } from '../store/teams-conversation-store';
 import type { UpdateStore } from '../store/update-store';
 import type { Corrections } from '../updates/corrections';
+import type { Leadership } from '../updates/leads';
 import type { SignOffService } from '../updates/sign-off';
 import type { UpdateService } from '../updates/update-service';
 
@@ -12,6 +13,7 @@ export interface TeamsServices {
   service: UpdateService;
   corrections: Corrections;
   signOff: SignOffService;
+  leadership: Leadership;
   installs: TeamsConversationStore;
   clock: () => Date;
   log: (message: string, error?: unknown) => void;
