@@ -1,7 +1,9 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createAdminDirectory } from '../access/admins';
 import { createLookupService } from '../lookup/lookup-service';
+import { loadBoardReport } from '../report/report-service';
 import { createDirectionSummaryStore } from '../store/direction-summary-store';
+import { createImportStore } from '../store/import-store';
 import { createLeadStore } from '../store/lead-store';
 import type { RegisterStore } from '../store/register-store';
 import { createTeamsConversationStore } from '../store/teams-conversation-store';
@@ -70,6 +72,8 @@ export function buildTeamsProduct(input: TeamsProductInput): TeamsProduct {
     metrics: input.metrics ?? uncountedMetrics,
   });
   const lookup = createLookupService({ store, clock, defaultIjbId: input.defaultIjbId });
+  const imports = createImportStore(db, tableName);
+  const sources = { getIjb: store.getIjb, readYear: imports.readYear };
   const services: TeamsServices = {
     lookup,
     updates,
@@ -83,6 +87,7 @@ export function buildTeamsProduct(input: TeamsProductInput): TeamsProduct {
       permissions,
       service,
     }),
+    boardReport: (ijb, year) => loadBoardReport({ sources, clock }, { ijb, year }),
     installs: createTeamsConversationStore(db, tableName),
     clock,
     log,

@@ -4,6 +4,7 @@ import { answerLookup, locatedCard } from './answer';
 import { assignInTeams } from './assign';
 import type { AdaptiveCard, CardData } from './cards/adaptive';
 import { helpCard, problemCard } from './cards/messages';
+import { answerReport } from './report';
 import { type TeamsServices, teamsUserId } from './services';
 import { understand } from './understand';
 import { cardAction, history, latestCorrection, typedUpdate } from './update-actions';
@@ -87,6 +88,7 @@ export function createTeamsBot(services: TeamsServices): TeamsBot {
       case 'command':
         if (intent.name === 'assign')
           return [await assignInTeams(context, services.leadership, intent.text, who, place.planYear)];
+        if (intent.name === 'report') return [await answerReport(services, place, intent.text)];
         return [helpCard(intent.name)];
       default:
         return [await answerLookup(intent, { typed, page, userId: who.userId }, services.lookup)];

@@ -5,6 +5,7 @@ import type { Corrections } from '../updates/corrections';
 import type { Leadership } from '../updates/leads';
 import type { SignOffService } from '../updates/sign-off';
 import type { UpdateService } from '../updates/update-service';
+import type { BoardReportReader } from './report';
 
 /** The same services the Slack bot is built on (src/product builds both from one set of stores). */
 export interface TeamsServices {
@@ -14,6 +15,8 @@ export interface TeamsServices {
   corrections: Corrections;
   signOff: SignOffService;
   leadership: Leadership;
+  /** The board paper's view of one IJB's year (the summary card answers `report`). */
+  boardReport: BoardReportReader;
   installs: TeamsConversationStore;
   clock: () => Date;
   log: (message: string, error?: unknown) => void;
