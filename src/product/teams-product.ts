@@ -16,6 +16,7 @@ import {
   type TeamsHttpRequest,
 } from '../teams/adapter';
 import { createTeamsBot, type TeamsBot } from '../teams/bot';
+import { teamsChannelMembership } from '../teams/channel-membership';
 import { createTeamsNotifier } from '../teams/notifier';
 import { proactiveSender } from '../teams/proactive';
 import type { TeamsServices } from '../teams/services';
@@ -52,14 +53,19 @@ export interface TeamsProduct {
 
 /**
  * The Teams bot over the same stores and services as the Slack product: one register,
- * either surface. Teams has no channel-membership check, so a Teams user may update as a
- * lead or an IJB admin (the same rules, src/updates/permissions.ts).
+ * either surface. The same rules (src/updates/permissions.ts): lead, IJB admin, or member of the
+ * direction's Teams team channel, asked of the Bot Connector (src/teams/channel-membership.ts).
  */
 export function buildTeamsProduct(input: TeamsProductInput): TeamsProduct {
   const { db, tableName, store, clock } = input;
   const log = (message: string, error?: unknown) => console.error(message, error ?? '');
   const admins = createAdminDirectory(db, tableName, input.admins, input.defaultIjbId);
-  const permissions = createPermissions(admins, { isMember: async () => false });
+  const adapter = createTeamsAdapter(input.auth);
+  const installs = createTeamsConversationStore(db, tableName);
+  const permissions = createPermissions(
+    admins,
+    teamsChannelMembership({ adapter, appId: input.auth.appId ?? '', installs, clock, log }),
+  );
   const updates = createUpdateStore(db, tableName);
   const service = createUpdateService({
     store,
@@ -88,11 +94,10 @@ export function buildTeamsProduct(input: TeamsProductInput): TeamsProduct {
       service,
     }),
     boardReport: (ijb, year) => loadBoardReport({ sources, clock }, { ijb, year }),
-    installs: createTeamsConversationStore(db, tableName),
+    installs,
     clock,
     log,
   };
-  const adapter = createTeamsAdapter(input.auth);
   const bot = createTeamsBot(services);
   const people = createTeamsNotifier({
     send: proactiveSender(adapter, input.auth.appId ?? ''),
