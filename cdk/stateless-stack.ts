@@ -83,6 +83,10 @@ export class StatelessStack extends Stack {
       entry: props.nudgeEntry ?? lambdaEntry('nudge'),
       table,
       slackSecret,
+      teams: {
+        secret: props.teamsSecret,
+        appId: props.teamsAppId ?? '00000000-0000-0000-0000-000000000000',
+      },
       environment,
     });
 
