@@ -9,6 +9,7 @@ import type { ImportRecord, ImportStore, YearSnapshot } from '../store/import-st
 import type { RegisterStore } from '../store/register-store';
 import { applyPlan } from './apply';
 import { diffPaper, type ImportDiff } from './diff';
+import { leadAgencyWarnings } from './lead-agency';
 import { linkPreviousDirections } from './link-previous';
 import type { ParsedPaper } from './parse/paper';
 import type { ImportProblem, ImportWarning } from './parse/types';
@@ -109,6 +110,7 @@ export async function importPaper(deps: ImportDeps, request: ImportRequest): Pro
   const profile = named ? stored : await deps.store.getIjb(ijb.id);
   if (paper.problems.length > 0)
     return { status: 'refused', problems: paper.problems, warnings: paper.warnings };
+  paper.warnings.push(...leadAgencyWarnings(ijb, paper));
   paper.warnings.push(
     ...(await linkPreviousDirections(deps.store, {
       ijbId: ijb.id,

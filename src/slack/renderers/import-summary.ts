@@ -1,4 +1,5 @@
 import type { ImportResult } from '../../import/import-paper';
+import { describeKept } from '../../import/reconcile';
 import { describeProblem, describeWarning, diffCounts, directionSummary } from '../../import/report';
 import {
   actions,
@@ -64,7 +65,7 @@ export function renderImportPreview(result: Done, fileName: string, confirmValue
   const blocks: Block[] = [
     header(`Import ${ijb.shortName} ${planYear}?`),
     context(
-      `${escapeMrkdwn(fileName)} · ${paper.directions.length} directions read (${paper.family}) · nothing is written until you press Import`,
+      `${escapeMrkdwn(fileName)} · ${paper.directions.length} directions, ${escapeMrkdwn(paper.readAs ?? `read as ${paper.family}`)} · nothing is written until you press Import`,
     ),
     ...sections(`*${diff.newYear ? 'A new plan year' : 'Changes to the register'}:* ${countsLine(result)}`),
     ...(listed.length > 0
@@ -73,6 +74,11 @@ export function renderImportPreview(result: Done, fileName: string, confirmValue
     ...(diff.dropped.length > 0
       ? sections(
           `*No longer in the paper:* ${diff.dropped.map((direction) => escapeMrkdwn(direction.ref)).join(', ')}`,
+        )
+      : []),
+    ...(diff.kept.length > 0
+      ? sections(
+          `*Kept as the board changed them:* ${diff.kept.map((kept) => `${escapeMrkdwn(kept.direction.ref)} (${escapeMrkdwn(describeKept(kept))})`).join('; ')}`,
         )
       : []),
     ...warningsBlocks(result),
