@@ -1,16 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
-import type { Direction } from '../../domain/direction';
+import { refKey } from '../../domain/direction';
 import { formatDay, londonDay } from '../../domain/local-date';
 import { UpdateStatusSchema } from '../../domain/progress-update';
 import type { ReviewRound } from '../../domain/review-round';
-import { ACTIONS, buttonValue } from '../../slack/action-ids';
+import type { MessagePoster } from '../../nudges/slack/posting';
 import type { CapabilityDeps as ProductDeps } from '../../slack/capability';
-import { actions, button, context, escapeMrkdwn, type Reply, sections } from '../../slack/renderers/blocks';
 import type { SlackRouter } from '../../slack/router';
+import type { NudgeRecordStore } from '../../store/nudge-records';
 import { buildUpdatesKit } from '../../updates/slack/kit';
+import { REVIEW_ACTIONS, renderAsk } from './ask-blocks';
+import { sendOnce } from './send-once';
 
 export const REVIEW_ASK_JOB = 'review.ask';
-export const REVIEW_ACTIONS = { noChange: 'review.no-change' } as const;
+export { REVIEW_ACTIONS, renderAsk };
 
 export const AskJobSchema = z.object({ ijbId: z.string(), roundId: z.string() });
 const NoChangeSchema = z.object({
@@ -20,33 +23,6 @@ const NoChangeSchema = z.object({
   roundId: z.string(),
 });
 
-/** The ask for one direction: what the round wants, the last update, [No change] and [Update]. */
-export function renderAsk(round: ReviewRound, direction: Direction): Reply {
-  const last = direction.latestUpdate;
-  const lastText = last
-    ? `Your last update (${formatDay(londonDay(new Date(last.at)))}): ${escapeMrkdwn(last.text)}`
-    : 'There is no update yet.';
-  const key = { ijbId: direction.ijbId, planYear: direction.planYear, ref: direction.ref };
-  const buttons = [button('Update', ACTIONS.update, buttonValue(key), 'primary')];
-  if (last && UpdateStatusSchema.safeParse(last.status).success)
-    buttons.unshift(
-      button('No change', REVIEW_ACTIONS.noChange, JSON.stringify({ ...key, roundId: round.id })),
-    );
-  const text = `${round.name}: your update on ${direction.ref} is asked for by ${formatDay(round.closes)}.`;
-  return {
-    text,
-    blocks: [
-      ...sections(
-        `*${escapeMrkdwn(text)}*\n${escapeMrkdwn(direction.title ?? direction.text.slice(0, 200))}`,
-      ),
-      ...sections(lastText),
-      actions(`review-ask-${direction.ref}`, buttons),
-      context('The board paper is made from the updates in the register when the round closes.'),
-    ],
-    visibility: 'channel',
-  };
-}
-
 /**
  * Asks every lead of the round's directions by DM (and a direction's team channel when it has
  * no lead). [No change] saves an update with the last status through the update service: the
@@ -55,6 +31,7 @@ export function renderAsk(round: ReviewRound, direction: Direction): Reply {
 export function createAsks(
   deps: ProductDeps,
   round: (ijbId: string, roundId: string) => Promise<ReviewRound | undefined>,
+  sending: { records: NudgeRecordStore; poster: MessagePoster },
 ) {
   const kit = buildUpdatesKit(deps);
 
@@ -63,16 +40,27 @@ export function createAsks(
     const found = await round(job.ijbId, job.roundId);
     if (found?.state !== 'open') return;
     const directions = await deps.store.getDirections(found.ijbId, found.planYear, found.refs);
+    // Each lead asked once per direction, however often (or however concurrently) the job runs:
+    // the slot is dated by the round's opening, so a retry after midnight is still the same ask.
+    const day = londonDay(new Date(found.openedAt));
+    const once = {
+      ...sending,
+      clock: deps.clock,
+      runId: randomUUID(),
+      log: (e: Record<string, unknown>) => deps.log?.(String(e.event), e),
+    };
+    let failed = 0;
     for (const direction of directions) {
       const to = direction.leads.length ? direction.leads : direction.channel ? [direction.channel] : [];
       const reply = renderAsk(found, direction);
-      for (const channel of to)
-        await deps.slack.chat
-          .postMessage({ channel, text: reply.text, blocks: reply.blocks })
-          .catch((error: unknown) =>
-            deps.log?.(`review ask for ${direction.ref} to ${channel} failed`, error),
-          );
+      for (const channel of to) {
+        const slot = `ask#${found.ijbId}#${found.id}#${channel}#${refKey(direction.ref)}`;
+        const outcome = await sendOnce(once, day, slot, { channel, text: reply.text, blocks: reply.blocks });
+        if (outcome === 'failed') failed++;
+      }
     }
+    // A failed ask is left free: the job's own retry (or running it again) sends only those.
+    if (failed) throw new Error(`${failed} review asks of "${found.name}" could not be posted`);
   };
 
   const register = (app: SlackRouter) => {
