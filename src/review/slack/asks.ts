@@ -8,6 +8,7 @@ import type { MessagePoster } from '../../nudges/slack/posting';
 import type { CapabilityDeps as ProductDeps } from '../../slack/capability';
 import type { SlackRouter } from '../../slack/router';
 import type { NudgeRecordStore } from '../../store/nudge-records';
+import type { RegisterStore } from '../../store/register-store';
 import { buildUpdatesKit } from '../../updates/slack/kit';
 import { REVIEW_ACTIONS, renderAsk } from './ask-blocks';
 import { sendOnce } from './send-once';
@@ -23,32 +24,29 @@ const NoChangeSchema = z.object({
   roundId: z.string(),
 });
 
-/**
- * Asks every lead of the round's directions by DM (and a direction's team channel when it has
- * no lead). [No change] saves an update with the last status through the update service: the
- * one way updates are saved.
- */
-export function createAsks(
-  deps: ProductDeps,
-  round: (ijbId: string, roundId: string) => Promise<ReviewRound | undefined>,
-  sending: { records: NudgeRecordStore; poster: MessagePoster },
-) {
-  const kit = buildUpdatesKit(deps);
+export interface AskJobDeps {
+  store: Pick<RegisterStore, 'getDirections'>;
+  clock: () => Date;
+  round: (ijbId: string, roundId: string) => Promise<ReviewRound | undefined>;
+  records: NudgeRecordStore;
+  poster: MessagePoster;
+  log?: (event: Record<string, unknown>) => void;
+}
 
-  const ask = async (payload: unknown) => {
+/**
+ * The ask job: every lead of the round's directions by DM (a direction's team channel when it
+ * has no lead). Each recipient is asked once per direction, however often or however
+ * concurrently the job runs: the slot is dated by the round's opening, so a retry after
+ * midnight is still the same ask. A failed ask is left free for the job's retry.
+ */
+export function createAskJob(deps: AskJobDeps) {
+  return async (payload: unknown): Promise<void> => {
     const job = AskJobSchema.parse(payload);
-    const found = await round(job.ijbId, job.roundId);
+    const found = await deps.round(job.ijbId, job.roundId);
     if (found?.state !== 'open') return;
     const directions = await deps.store.getDirections(found.ijbId, found.planYear, found.refs);
-    // Each lead asked once per direction, however often (or however concurrently) the job runs:
-    // the slot is dated by the round's opening, so a retry after midnight is still the same ask.
     const day = londonDay(new Date(found.openedAt));
-    const once = {
-      ...sending,
-      clock: deps.clock,
-      runId: randomUUID(),
-      log: (e: Record<string, unknown>) => deps.log?.(String(e.event), e),
-    };
+    const once = { ...deps, runId: randomUUID() };
     let failed = 0;
     for (const direction of directions) {
       const to = direction.leads.length ? direction.leads : direction.channel ? [direction.channel] : [];
@@ -59,9 +57,27 @@ export function createAsks(
         if (outcome === 'failed') failed++;
       }
     }
-    // A failed ask is left free: the job's own retry (or running it again) sends only those.
     if (failed) throw new Error(`${failed} review asks of "${found.name}" could not be posted`);
   };
+}
+
+/**
+ * The asks in Slack: the job, and [No change], which saves an update with the last status
+ * through the update service: the one way updates are saved.
+ */
+export function createAsks(
+  deps: ProductDeps,
+  round: (ijbId: string, roundId: string) => Promise<ReviewRound | undefined>,
+  sending: { records: NudgeRecordStore; poster: MessagePoster },
+) {
+  const kit = buildUpdatesKit(deps);
+  const ask = createAskJob({
+    ...sending,
+    store: deps.store,
+    clock: deps.clock,
+    round,
+    log: (event) => deps.log?.(String(event.event), event),
+  });
 
   const register = (app: SlackRouter) => {
     app.action(REVIEW_ACTIONS.noChange, async ({ ack, body, respond }) => {
