@@ -7,7 +7,7 @@ import { createAskJob } from '../../../src/review/slack/asks';
 import { createNudgeRecordStore } from '../../../src/store/nudge-records';
 import { createReviewStore } from '../../../src/store/review-store';
 import { click } from '../../support/slack-payloads';
-import { PEOPLE, startUpdatesWorld, TEAM_CHANNEL, type UpdatesWorld } from '../../support/updates-world';
+import { PEOPLE, startUpdatesWorld, type UpdatesWorld } from '../../support/updates-world';
 
 /**
  * A whole review round on an injected clock, through signed requests to the real server, real
