@@ -6,6 +6,7 @@ import { UpdateStatusSchema } from '../../domain/progress-update';
 import type { ReviewRound } from '../../domain/review-round';
 import type { MessagePoster } from '../../nudges/slack/posting';
 import type { CapabilityDeps as ProductDeps } from '../../slack/capability';
+import { escapeMrkdwn } from '../../slack/renderers/blocks';
 import type { SlackRouter } from '../../slack/router';
 import type { NudgeRecordStore } from '../../store/nudge-records';
 import type { RegisterStore } from '../../store/register-store';
@@ -84,7 +85,11 @@ export function createAsks(
       await ack();
       const raw = 'actions' in body ? (body.actions[0] as { value?: string } | undefined)?.value : undefined;
       const value = NoChangeSchema.safeParse(raw ? JSON.parse(raw) : undefined);
-      const say = (text: string) => respond({ text, replace_original: false, response_type: 'ephemeral' });
+      // Pressed in App Home there is no message to answer under: the answer comes by DM.
+      const say = (text: string) =>
+        'response_url' in body && body.response_url
+          ? respond({ text, replace_original: false, response_type: 'ephemeral' })
+          : deps.slack.chat.postMessage({ channel: body.user.id, text: escapeMrkdwn(text) });
       if (!value.success) return void (await say('That button is out of date.'));
       const direction = await deps.store.getDirection(value.data.ijbId, value.data.planYear, value.data.ref);
       const last = direction?.latestUpdate;

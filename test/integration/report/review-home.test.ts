@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { visibleText } from '../../support/harness';
+import { click } from '../../support/slack-payloads';
 import { PEOPLE, startUpdatesWorld, type UpdatesWorld } from '../../support/updates-world';
 
 let world: UpdatesWorld;
@@ -53,8 +54,26 @@ describe('App Home during a review round', () => {
     ]);
     expect(JSON.parse(buttons[0].value)).toMatchObject({ ref: '5.1', roundId: 'winter-check' });
 
+    // [No change] pressed in App Home (no response_url there): saved, and the answer comes by DM.
+    const pressed = click({
+      actionId: 'review.no-change',
+      value: buttons[0].value,
+      userId: PEOPLE.lead,
+      responseUrl: '',
+      in: { kind: 'view', id: 'V0HOME' },
+    }) as Record<string, unknown>;
+    delete pressed.response_url;
+    expect((await world.harness.interact(pressed)).status).toBe(200);
+    const deadline = Date.now() + 5_000;
+    const answered = () =>
+      world.slack
+        .posts()
+        .some((post) => post.channel === PEOPLE.lead && String(post.text).startsWith('Saved for 5.1'));
+    while (!answered()) {
+      if (Date.now() > deadline) throw new Error('no answer by DM');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
     // Once returned, nothing is owed, and the counts move.
-    await say('update 5.1 on track: a fourth service split', PEOPLE.lead);
     const after = visibleText(await openHome(PEOPLE.lead));
     expect(after).toContain('1 returned, 1 outstanding');
     expect(after).toContain('You owe this round nothing.');
