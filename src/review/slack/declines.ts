@@ -1,9 +1,10 @@
 import type { ModalView } from '@slack/types';
 import * as z from 'zod';
-import type { CapabilityDeps as ProductDeps } from '../../slack/capability';
+import { type Direction, refKey } from '../../domain/direction';
+import type { CapabilityDeps as ProductDeps, TypedMessage } from '../../slack/capability';
 import { escapeMrkdwn } from '../../slack/renderers/blocks';
 import type { SlackRouter } from '../../slack/router';
-import type { ReviewStore } from '../../store/review-store';
+import type { ReviewStore, StoredRound } from '../../store/review-store';
 import type { RoundDeclineStore } from '../../store/round-decline-store';
 import { DECLINE_FORM, REVIEW_ACTIONS } from './ask-blocks';
 
@@ -73,34 +74,87 @@ export function registerDeclines(
     const refuse = (text: string) => ack({ response_action: 'errors', errors: { reason: text } });
     if (!key) return void (await refuse('This form is out of date: close it and press Not mine again.'));
     if (!reason.success) return void (await refuse('Say why in a few words (up to 500 characters).'));
-    const userId = body.user.id;
-    const [direction, round] = await Promise.all([
-      deps.store.getDirection(key.ijbId, key.planYear, key.ref),
-      stores.reviews.get(key.ijbId, key.roundId),
-    ]);
-    if (!direction || round?.state !== 'open')
-      return void (await refuse(`The round for ${key.ref} is not open any more: nothing to decline.`));
-    if (!direction.leads.includes(userId))
-      return void (await refuse(`Only a lead of ${direction.ref} can say it is not theirs.`));
+    const round = await stores.reviews.get(key.ijbId, key.roundId);
+    const checked = await mayDecline(deps, round, key.ref, body.user.id);
+    if (!checked.ok) return void (await refuse(checked.reason));
     await ack();
-    await stores.declines.put({
-      ijbId: key.ijbId,
-      roundId: round.id,
-      ref: direction.ref,
-      by: userId,
-      reason: reason.data,
-      at: deps.clock().toISOString(),
-    });
-    const told = `<@${userId}> says ${escapeMrkdwn(direction.ref)} is not theirs to answer for "${escapeMrkdwn(round.name)}": ${escapeMrkdwn(reason.data)}. It stays outstanding until it is reassigned (/direction assign) and returned.`;
-    const admins = (await deps.admins.list(key.ijbId)).filter((admin) => admin !== userId);
-    const post = (channel: string, text: string) =>
-      deps.slack.chat
-        .postMessage({ channel, text })
-        .catch((error: unknown) => deps.log?.(`review decline note to ${channel} failed`, error));
-    for (const admin of admins) await post(admin, told);
-    await post(
-      userId,
-      `Recorded: ${escapeMrkdwn(direction.ref)} is not yours for "${escapeMrkdwn(round.name)}" (${escapeMrkdwn(reason.data)}). ${admins.length ? 'The IJB admins are told.' : 'There is no IJB admin to tell: ask for one to be added.'}`,
-    );
+    await keepDecline(deps, stores, checked, body.user.id, reason.data);
   });
+}
+
+type Checked = { ok: true; round: StoredRound; direction: Direction } | { ok: false; reason: string };
+
+/** A round still open, and the person a lead of the direction: checked from the request. */
+async function mayDecline(
+  deps: ProductDeps,
+  round: StoredRound | undefined,
+  ref: string,
+  userId: string,
+): Promise<Checked> {
+  const direction = round && (await deps.store.getDirection(round.ijbId, round.planYear, ref));
+  if (!round || round.state !== 'open' || !direction)
+    return { ok: false, reason: `No open review round asks for ${ref}: nothing to decline.` };
+  if (!round.refs.some((one) => refKey(one) === refKey(direction.ref)))
+    return { ok: false, reason: `"${round.name}" does not ask for ${direction.ref}.` };
+  if (!direction.leads.includes(userId))
+    return { ok: false, reason: `Only a lead of ${direction.ref} can say it is not theirs.` };
+  return { ok: true, round, direction };
+}
+
+/** Keeps the decline, tells the IJB's admins, and tells the lead it is recorded. */
+async function keepDecline(
+  deps: ProductDeps,
+  stores: { declines: RoundDeclineStore },
+  { round, direction }: { round: StoredRound; direction: Direction },
+  userId: string,
+  reason: string,
+): Promise<void> {
+  await stores.declines.put({
+    ijbId: round.ijbId,
+    roundId: round.id,
+    ref: direction.ref,
+    by: userId,
+    reason,
+    at: deps.clock().toISOString(),
+  });
+  const told = `<@${userId}> says ${escapeMrkdwn(direction.ref)} is not theirs to answer for "${escapeMrkdwn(round.name)}": ${escapeMrkdwn(reason)}. It stays outstanding until it is reassigned (/direction assign) and returned.`;
+  const admins = (await deps.admins.list(round.ijbId)).filter((admin) => admin !== userId);
+  const post = (channel: string, text: string) =>
+    deps.slack.chat
+      .postMessage({ channel, text })
+      .catch((error: unknown) => deps.log?.(`review decline note to ${channel} failed`, error));
+  for (const admin of admins) await post(admin, told);
+  await post(
+    userId,
+    `Recorded: ${escapeMrkdwn(direction.ref)} is not yours for "${escapeMrkdwn(round.name)}" (${escapeMrkdwn(reason)}). ${admins.length ? 'The IJB admins are told.' : 'There is no IJB admin to tell: ask for one to be added.'}`,
+  );
+}
+
+const NOT_MINE = /^not mine\s+(\S+?)[,:.]?(?:\s+(?:because\s+|[-–—:]\s*)?(.*))?$/i;
+
+/**
+ * "not mine 1.1 because it moved to the Council team", typed in the bot's DM: the same decline
+ * as the button, for the workspace IJB's open round. True when the message was one.
+ */
+export function declineByMessage(
+  deps: ProductDeps,
+  stores: { reviews: ReviewStore; declines: RoundDeclineStore },
+) {
+  return async (message: TypedMessage): Promise<boolean> => {
+    const match =
+      message.channelType === 'im' && !message.threadTs ? NOT_MINE.exec(message.text.trim()) : null;
+    if (!match?.[1]) return false;
+    const reply = (text: string) =>
+      deps.slack.chat.postMessage({ channel: message.channel, text: escapeMrkdwn(text) });
+    const reason = ReasonSchema.safeParse(match[2] ?? '');
+    if (!reason.success) {
+      await reply(`Say why it is not yours, so the admins know who to ask: not mine ${match[1]} because …`);
+      return true;
+    }
+    const round = await stores.reviews.openRound(deps.defaultIjbId);
+    const checked = await mayDecline(deps, round, match[1], message.userId);
+    if (!checked.ok) await reply(checked.reason);
+    else await keepDecline(deps, stores, checked, message.userId, reason.data);
+    return true;
+  };
 }

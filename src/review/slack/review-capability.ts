@@ -11,7 +11,7 @@ import { parseReviewCommand } from '../review-command';
 import { createReviewService } from '../review-service';
 import { createAsks, REVIEW_ASK_JOB } from './asks';
 import { registerChaseButton } from './chase-button';
-import { registerDeclines } from './declines';
+import { declineByMessage, registerDeclines } from './declines';
 import { renderStatus } from './status-blocks';
 
 /**
@@ -115,7 +115,12 @@ export function createReviewCapability(deps: ProductDeps): SlackCapability {
       }
     },
   };
-  return { subcommands: [subcommand], register, jobs: { [REVIEW_ASK_JOB]: asks.ask } };
+  return {
+    subcommands: [subcommand],
+    register,
+    converse: declineByMessage(deps, { reviews, declines }),
+    jobs: { [REVIEW_ASK_JOB]: asks.ask },
+  };
 }
 
 function note(text: string, hint?: string): Reply {
