@@ -92,7 +92,7 @@ async function mayDecline(
   userId: string,
 ): Promise<Checked> {
   const direction = round && (await deps.store.getDirection(round.ijbId, round.planYear, ref));
-  if (!round || round.state !== 'open' || !direction)
+  if (round?.state !== 'open' || !direction)
     return { ok: false, reason: `No open review round asks for ${ref}: nothing to decline.` };
   if (!round.refs.some((one) => refKey(one) === refKey(direction.ref)))
     return { ok: false, reason: `"${round.name}" does not ask for ${direction.ref}.` };

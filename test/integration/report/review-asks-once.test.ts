@@ -53,9 +53,11 @@ describe('the review ask job', () => {
     // The day after, two retries at once: the failed ask goes once, the sent one stays sent.
     world.setNow(new Date('2023-11-28T09:00:00Z'));
     await Promise.all([ask(), ask(), ask()]);
-    expect(asksTo(LEAD2).slice(2).map((post) => post.text)).toEqual([
-      'spring check: your update on 1.1 is asked for by Fri 15 Dec 2023.',
-    ]);
+    expect(
+      asksTo(LEAD2)
+        .slice(2)
+        .map((post) => post.text),
+    ).toEqual(['spring check: your update on 1.1 is asked for by Fri 15 Dec 2023.']);
     await ask();
     expect(asksTo(LEAD2)).toHaveLength(3);
     expect(asksTo(PEOPLE.lead)).toHaveLength(1);
