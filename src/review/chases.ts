@@ -72,3 +72,8 @@ export function owedReturns(
   }
   return owed;
 }
+
+/** A Slack user or channel id: a Teams lead (`aad:…`) is not reached by a Slack DM. */
+export function isSlackRecipient(id: string): boolean {
+  return /^[UWCG][A-Z0-9]+$/.test(id);
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scottishCalendar } from '../../src/domain/calendar';
 import type { Direction } from '../../src/domain/direction';
 import type { ReviewRound } from '../../src/domain/review-round';
-import { chaseDays, inFestiveBreak, owedReturns } from '../../src/review/chases';
+import { chaseDays, inFestiveBreak, isSlackRecipient, owedReturns } from '../../src/review/chases';
 
 const calendar = scottishCalendar();
 const festive = { festiveBreak: true };
@@ -66,5 +66,11 @@ describe('review chases', () => {
     );
     const refs = Object.fromEntries([...owed].map(([to, items]) => [to, items.map((i) => i.direction.ref)]));
     expect(refs).toEqual({ U1: ['1.1', '2.1'], U2: ['2.1'], C2: ['3.1'], C3: ['5.1'] });
+  });
+
+  it('reaches Slack users and channels only (a Teams lead is not DMed through Slack)', () => {
+    expect(
+      ['U0LEAD001', 'C0DATATEAM', 'aad:0b7e4e2a-1111-2222-3333-444455556666'].map(isSlackRecipient),
+    ).toEqual([true, true, false]);
   });
 });

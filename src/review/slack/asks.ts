@@ -11,6 +11,7 @@ import type { SlackRouter } from '../../slack/router';
 import type { NudgeRecordStore } from '../../store/nudge-records';
 import type { RegisterStore } from '../../store/register-store';
 import { buildUpdatesKit } from '../../updates/slack/kit';
+import { isSlackRecipient } from '../chases';
 import { REVIEW_ACTIONS, renderAsk } from './ask-blocks';
 import { sendOnce } from './send-once';
 
@@ -52,7 +53,7 @@ export function createAskJob(deps: AskJobDeps) {
     for (const direction of directions) {
       const to = direction.leads.length ? direction.leads : direction.channel ? [direction.channel] : [];
       const reply = renderAsk(found, direction);
-      for (const channel of to) {
+      for (const channel of to.filter(isSlackRecipient)) {
         const slot = `ask#${found.ijbId}#${found.id}#${channel}#${refKey(direction.ref)}`;
         const outcome = await sendOnce(once, day, slot, { channel, text: reply.text, blocks: reply.blocks });
         if (outcome === 'failed') failed++;

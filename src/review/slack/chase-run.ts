@@ -8,7 +8,7 @@ import type { NudgeRecordStore } from '../../store/nudge-records';
 import type { RegisterStore } from '../../store/register-store';
 import type { ReviewStore } from '../../store/review-store';
 import type { RoundDeclineStore } from '../../store/round-decline-store';
-import { chaseDays, type OwedReturn, owedReturns } from '../chases';
+import { chaseDays, isSlackRecipient, type OwedReturn, owedReturns } from '../chases';
 import { renderChase } from './ask-blocks';
 import { type SendOnceDeps, type SendOutcome, sendOnce } from './send-once';
 
@@ -81,7 +81,8 @@ export async function runChases(
       byRecipient.set(recipient, [...(byRecipient.get(recipient) ?? []), ...owed]);
   }
   const runId = randomUUID();
-  for (const recipient of [...byRecipient.keys()].sort()) {
+  // Teams leads are not chased here: Teams has no digest poster yet (issue 15).
+  for (const recipient of [...byRecipient.keys()].filter(isSlackRecipient).sort()) {
     const owed = (byRecipient.get(recipient) ?? []).sort((a, b) =>
       refKey(a.direction.ref).localeCompare(refKey(b.direction.ref), 'en', { numeric: true }),
     );
