@@ -77,6 +77,7 @@ export function updateOf(update: ProgressUpdate): z.infer<typeof UpdateSchema> {
     ...(update.nextSteps ? { nextSteps: update.nextSteps } : {}),
     ...(update.signOff ? { signOff: { state: update.signOff.state } } : {}),
     ...(update.withdrawn ? { withdrawn: true } : {}),
+    ...(update.body ? { body: update.body } : {}),
   };
 }
 

@@ -116,6 +116,9 @@ export const UpdateSchema = z
     nextSteps: z.string().optional(),
     signOff: z.object({ state: z.enum(['pending', 'approved', 'sent-back']) }).optional(),
     withdrawn: z.boolean().optional(),
+    body: RecipientSchema.optional().openapi({
+      description: 'The partner it was made on behalf of; absent: for the whole direction',
+    }),
   })
   .openapi('Update');
 
@@ -147,6 +150,10 @@ export const UpdateBodySchema = z
     evidence: z.array(z.string().max(500)).max(5).default([]),
     revisedDate: Day.optional(),
     nextSteps: z.string().max(1500).optional(),
+    body: RecipientSchema.optional().openapi({
+      description:
+        'The partner the update is made on behalf of, for a direction issued to both. Without it: the body the key’s lead answers for, the only recipient, or else the whole direction',
+    }),
   })
   .strict()
   .openapi('UpdateBody');

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { DeadlineSchema } from './deadline';
 import { LocalDateSchema } from './local-date';
 import { PlanYearSchema } from './plan-year';
+import { ChangeNoteSchema } from './register-change';
 
 /** Numbered and coded refs: "5.1" (Midlothian), "D15c" (East Lothian). */
 const SHORT_REF = /^[A-Za-z]{0,3}\d{1,3}[A-Za-z]?(?:\.\d{1,3}[A-Za-z]?){0,3}$/;
@@ -87,6 +88,21 @@ export const ThemeSchema = z.object({
 });
 export type Theme = z.infer<typeof ThemeSchema>;
 
+/** Where one body (partner) stands on a direction: the status its newest status event set. */
+export const BodyStandingSchema = z.object({
+  status: DirectionStatusSchema,
+  /** "<at>#<id>" of the event that set it, so an older event landing late cannot undo a newer one. */
+  event: z.string(),
+  at: z.string(),
+  /** The body's last update of any kind (a proposal too), for counting its return in a review. */
+  lastUpdateAt: z.string().optional(),
+});
+export type BodyStanding = z.infer<typeof BodyStandingSchema>;
+
+/** Each recipient body's standing, for a direction issued to more than one (src/domain/partners.ts). */
+export const BodyStandingsSchema = z.partialRecord(RecipientSchema, BodyStandingSchema);
+export type BodyStandings = z.infer<typeof BodyStandingsSchema>;
+
 /** The latest progress update, kept on the direction so a lookup is one read. */
 export const UpdateSummarySchema = z.object({
   at: z.string(),
@@ -103,6 +119,8 @@ export const UpdateSummarySchema = z.object({
   evidence: z.array(z.string()).optional(),
   nextSteps: z.string().optional(),
   expectedDate: z.string().optional(),
+  /** The body it was made on behalf of; absent for an update for the whole direction. */
+  body: RecipientSchema.optional(),
 });
 export type UpdateSummary = z.infer<typeof UpdateSummarySchema>;
 
@@ -200,6 +218,8 @@ export const DirectionSchema = z.object({
   deadlines: z.array(DeadlineSchema),
   status: DirectionStatusSchema,
   leads: z.array(z.string()).default([]),
+  /** The body each lead answers for, set at assign (a direction issued to both partners). */
+  leadBodies: z.partialRecord(z.string(), RecipientSchema).optional(),
   channel: z.string().optional(),
   latestUpdate: UpdateSummarySchema.optional(),
   /**
@@ -207,6 +227,8 @@ export const DirectionSchema = z.object({
    * A newer event may change the status; an older one landing late may not.
    */
   statusEvent: z.string().optional(),
+  /** Each body's status once any update was made on behalf of a body; `status` is then the worst. */
+  bodies: BodyStandingsSchema.optional(),
   /** Optimistic-lock counter: every edit writes version + 1 on condition of the version it read. */
   version: z.number().int().min(1),
   /** East Lothian's columns: related delegated functions, a link, the oversight body and how it reports. */
@@ -223,6 +245,8 @@ export const DirectionSchema = z.object({
   notInPaper: z.object({ since: z.string(), source: z.string().max(500) }).optional(),
   /** Which text of the paper this is: 1 as first loaded, + 1 each time a revised paper changed it. */
   paperRevision: z.number().int().min(1).optional(),
+  /** Changes the board made mid-year, recorded by an admin (Slack, API), oldest first. */
+  registerChanges: z.array(ChangeNoteSchema).max(50).optional(),
 });
 export type Direction = z.infer<typeof DirectionSchema>;
 

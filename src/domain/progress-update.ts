@@ -1,5 +1,11 @@
 import * as z from 'zod';
-import { type DirectionStatus, DirectionStatusSchema, STATUS_LABELS, type UpdateSummary } from './direction';
+import {
+  type DirectionStatus,
+  DirectionStatusSchema,
+  RecipientSchema,
+  STATUS_LABELS,
+  type UpdateSummary,
+} from './direction';
 import { LocalDateSchema } from './local-date';
 
 /**
@@ -63,6 +69,8 @@ export const ProgressUpdateSchema = UpdateContentSchema.extend({
   editKey: z.string().optional(),
   withdrawn: z.object({ at: z.string(), by: z.string() }).optional(),
   signOff: SignOffSchema.optional(),
+  /** The partner it was made on behalf of; absent (older updates) means the whole direction. */
+  body: RecipientSchema.optional(),
 });
 export type ProgressUpdate = z.infer<typeof ProgressUpdateSchema>;
 
@@ -79,6 +87,8 @@ export const SignOffDecisionSchema = z.object({
   reason: z.string().optional(),
   /** The lead who proposed it, to be told. */
   proposedBy: z.string(),
+  /** The body the proposal was made for: an approval achieves (or retires) that body's part. */
+  body: RecipientSchema.optional(),
 });
 export type SignOffDecision = z.infer<typeof SignOffDecisionSchema>;
 
@@ -122,6 +132,7 @@ export function summaryOf(update: ProgressUpdate, statusAfter: DirectionStatus):
     ...(update.evidence.length > 0 ? { evidence: update.evidence } : {}),
     ...(update.nextSteps ? { nextSteps: update.nextSteps } : {}),
     ...(update.expectedDate ? { expectedDate: update.expectedDate } : {}),
+    ...(update.body ? { body: update.body } : {}),
   };
 }
 

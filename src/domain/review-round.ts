@@ -1,5 +1,11 @@
 import * as z from 'zod';
-import { DirectionRefSchema, DirectionStatusSchema, IjbIdSchema, UpdateSummarySchema } from './direction';
+import {
+  BodyStandingsSchema,
+  DirectionRefSchema,
+  DirectionStatusSchema,
+  IjbIdSchema,
+  UpdateSummarySchema,
+} from './direction';
 import { LocalDateSchema } from './local-date';
 import { PlanYearSchema } from './plan-year';
 
@@ -46,7 +52,9 @@ export const RoundSnapshotEntrySchema = z.object({
   status: DirectionStatusSchema,
   latestUpdate: UpdateSummarySchema.optional(),
   leads: z.array(z.string()).default([]),
-  /** True when the latest update was made while the round was open. */
+  /** Each partner's status as at the close, for a direction answered per body. */
+  bodies: BodyStandingsSchema.optional(),
+  /** True when every recipient body had reported while the round was open. */
   returned: z.boolean(),
   takenAt: z.string(),
 });

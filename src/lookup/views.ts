@@ -1,9 +1,11 @@
+import { type ChangeLine, changeLines } from '../changes/views';
 import type { WorkingCalendar } from '../domain/calendar';
 import { type Deadline, dueDateOf, type Standing, standingOf } from '../domain/deadline';
-import { type Direction, refKey } from '../domain/direction';
-import type { Ijb } from '../domain/ijb';
+import { type Direction, type DirectionStatus, type Recipient, refKey } from '../domain/direction';
+import { type Ijb, recipientName } from '../domain/ijb';
 import type { LocalDate } from '../domain/local-date';
 import type { Milestone } from '../domain/milestone';
+import { bodiesDiffer, statusByBody } from '../domain/partners';
 import type { PlanYear } from '../domain/plan-year';
 
 export type ScopeResult = { ok: true; scope: Scope } | { ok: false; problem: string };
@@ -62,6 +64,36 @@ export interface DirectionView {
   pendingSignOff?: PendingSignOff;
   /** Present when the year has a delivery plan: the key actions that deliver this direction. */
   milestones?: MilestoneView[];
+  /** The board's mid-year changes recorded in the register, with their authority. */
+  changes?: ChangeLine[];
+  /** Each partner's status, when a direction issued to both is answered differently by each. */
+  bodies?: BodyStatusView[];
+  /** The partner the latest update was made for, or 'whole' for one that counted for both. */
+  latestFor?: string;
+}
+
+export interface BodyStatusView {
+  body: Recipient;
+  name: string;
+  status: DirectionStatus;
+}
+
+/** Per partner (src/domain/partners.ts): shown only when the bodies differ; the status is then the worst. */
+function partnerFields(direction: Direction, ijb: Ijb): Pick<DirectionView, 'bodies' | 'latestFor'> {
+  if (direction.issuedTo.length < 2 || !direction.bodies) return {};
+  const body = direction.latestUpdate?.body;
+  const latestFor = direction.latestUpdate
+    ? body
+      ? recipientName(ijb, body)
+      : 'the whole direction'
+    : undefined;
+  const bodies = bodiesDiffer(direction.issuedTo, direction.bodies)
+    ? statusByBody(direction.issuedTo, direction.bodies).map((entry) => ({
+        ...entry,
+        name: recipientName(ijb, entry.body),
+      }))
+    : undefined;
+  return { ...(bodies ? { bodies } : {}), ...(latestFor ? { latestFor } : {}) };
 }
 
 function deadlineView(deadline: Deadline, scope: Scope): DeadlineView {
@@ -77,7 +109,10 @@ export function viewOf(direction: Direction, scope: Scope, milestones?: readonly
     direction,
     deadlines: direction.deadlines.map((deadline) => deadlineView(deadline, scope)),
     ...(pending ? { pendingSignOff: pending } : {}),
+    ...partnerFields(direction, scope.ijb),
   };
+  const changes = changeLines(direction);
+  if (changes.length > 0) view.changes = changes;
   if (milestones) {
     const ref = refKey(direction.ref);
     view.milestones = milestones

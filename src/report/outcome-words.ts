@@ -37,6 +37,11 @@ function lifecycleWords(lifecycle: Lifecycle, links: readonly DirectionLink[]): 
   }
 }
 
+/** A progress status in the board's words. */
+export function statusWords(status: DirectionStatus): string {
+  return STATUS_WORDS[status];
+}
+
 const STATUS_WORDS: Record<DirectionStatus, string> = {
   'not-reported': 'No update yet',
   'not-started': 'Not started',

@@ -1,10 +1,11 @@
 import type { WorkingCalendar } from '../domain/calendar';
 import { dueDateOf } from '../domain/deadline';
 import { type Direction, isInForce, isOpen, refKey, STATUS_LABELS } from '../domain/direction';
-import { type Ijb, issuedToText, recipientName } from '../domain/ijb';
+import { type Ijb, issuedToText } from '../domain/ijb';
 import type { LocalDate } from '../domain/local-date';
 import type { DirectionOutcome } from '../domain/outcome';
 import { boardOutcome } from './outcome-words';
+import { partnerOutcome, perBody, updateBodyOf } from './partner-rows';
 
 /**
  * One line of the board's outcomes table. Every field is text, as a spreadsheet holds it, so
@@ -30,6 +31,9 @@ export interface ReportRow {
   updateBody: string;
   updateText: string;
   lead: string;
+  /** Per partner, for a direction answered by each (empty otherwise): the board's words. */
+  healthBoardOutcome: string;
+  councilOutcome: string;
 }
 
 /** The columns in order, with the header each format prints. */
@@ -48,6 +52,8 @@ export const REPORT_COLUMNS: readonly (readonly [keyof ReportRow, string])[] = [
   ['updateBody', 'Update by'],
   ['updateText', 'Latest update (full)'],
   ['lead', 'Lead'],
+  ['healthBoardOutcome', 'Health board outcome'],
+  ['councilOutcome', 'Council outcome'],
 ];
 
 export interface RowInput {
@@ -97,16 +103,15 @@ function directionRow(input: RowInput, direction: Direction, recorded?: Directio
     deadline: direction.deadlines.map((deadline) => deadline.asWritten).join('; '),
     dueDate: dueDates[0] ?? '',
     overdue: overdue ? 'Yes' : 'No',
-    outcome: boardOutcome(direction, recorded),
+    outcome:
+      (recorded ? undefined : partnerOutcome(input.ijb, direction)) ?? boardOutcome(direction, recorded),
     status: STATUS_LABELS[direction.status],
     updateSummary: update ? summarise(update.text) : '',
     updateDate: update ? dayInLondon(update.at) : '',
-    updateBody:
-      update && direction.issuedTo.length === 1 && direction.issuedTo[0]
-        ? recipientName(input.ijb, direction.issuedTo[0])
-        : '',
+    updateBody: update ? updateBodyOf(input.ijb, direction) : '',
     updateText: update?.text.trim() ?? '',
     lead: direction.leads.map(name).join(', '),
+    ...perBody(direction),
   };
 }
 
@@ -126,6 +131,8 @@ function outcomeRow(outcome: DirectionOutcome): ReportRow {
     updateBody: '',
     updateText: '',
     lead: '',
+    healthBoardOutcome: '',
+    councilOutcome: '',
   };
 }
 

@@ -2,6 +2,7 @@ import type { AdminDirectory } from '../access/admins';
 import { type Direction, isInForce, isOpen, refKey } from '../domain/direction';
 import { recipientName } from '../domain/ijb';
 import { londonDay } from '../domain/local-date';
+import { bodiesReturnedSince } from '../domain/partners';
 import { type ReviewRound, type RoundEvent, roundIdOf } from '../domain/review-round';
 import type { RegisterStore } from '../store/register-store';
 import type { ReviewStore, StoredRound } from '../store/review-store';
@@ -104,29 +105,43 @@ export function createReviewService(deps: ReviewDeps) {
       const ijb = await deps.store.getIjb(ijbId);
       if (!round || !ijb) return undefined;
       const directions = await roundDirections(round);
+      // A return per recipient body: a direction is returned when each of its bodies has reported.
+      const returnedBodies = (direction: Direction) => bodiesReturnedSince(direction, round.openedAt);
       const returned = (direction: Direction) =>
-        direction.latestUpdate !== undefined && direction.latestUpdate.at >= round.openedAt;
-      const count = (keyOf: (direction: Direction) => string[]) => {
+        returnedBodies(direction).length === direction.issuedTo.length;
+      const count = (keyOf: (direction: Direction) => Array<[string, boolean]>) => {
         const counts = new Map<string, ReturnCount>();
         for (const direction of directions)
-          for (const name of keyOf(direction)) {
+          for (const [name, done] of keyOf(direction)) {
             const entry = counts.get(name) ?? { name, returned: 0, outstanding: 0 };
-            if (returned(direction)) entry.returned += 1;
+            if (done) entry.returned += 1;
             else entry.outstanding += 1;
             counts.set(name, entry);
           }
         return [...counts.values()];
       };
       const owing = new Map<string, string[]>();
-      for (const direction of directions.filter((d) => !returned(d)))
-        for (const lead of direction.leads.length ? direction.leads : [''])
+      for (const direction of directions.filter((d) => !returned(d))) {
+        // A lead owes a return unless the body they answer for has made it.
+        const done = returnedBodies(direction);
+        const leads = direction.leads.filter((lead) => {
+          const body = direction.leadBodies?.[lead];
+          return !body || !done.includes(body);
+        });
+        for (const lead of leads.length ? leads : [''])
           owing.set(lead, [...(owing.get(lead) ?? []), direction.ref]);
+      }
       return {
         round,
         returned: directions.filter(returned).length,
         outstanding: directions.filter((d) => !returned(d)).length,
-        byBody: count((direction) => direction.issuedTo.map((recipient) => recipientName(ijb, recipient))),
-        byTheme: count((direction) => [direction.theme.name]),
+        byBody: count((direction) =>
+          direction.issuedTo.map((recipient) => [
+            recipientName(ijb, recipient),
+            returnedBodies(direction).includes(recipient),
+          ]),
+        ),
+        byTheme: count((direction) => [[direction.theme.name, returned(direction)]]),
         owing: [...owing].map(([lead, refs]) => ({ lead, refs })),
       };
     },
@@ -156,7 +171,8 @@ export function createReviewService(deps: ReviewDeps) {
           status: direction.status,
           ...(direction.latestUpdate ? { latestUpdate: direction.latestUpdate } : {}),
           leads: direction.leads,
-          returned: direction.latestUpdate !== undefined && direction.latestUpdate.at >= round.openedAt,
+          ...(direction.bodies ? { bodies: direction.bodies } : {}),
+          returned: bodiesReturnedSince(direction, round.openedAt).length === direction.issuedTo.length,
           takenAt,
         });
       await deps.reviews.finishClose(round.ijbId, round.id, {

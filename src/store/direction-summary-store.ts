@@ -1,5 +1,5 @@
 import { type DynamoDBDocumentClient, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { DirectionStatus, UpdateSummary } from '../domain/direction';
+import type { BodyStandings, DirectionStatus, UpdateSummary } from '../domain/direction';
 import type { DirectionKey } from '../domain/progress-update';
 import { written } from './conditional-write';
 import { keys } from './keys';
@@ -10,11 +10,13 @@ export interface SummaryWrite {
   status: DirectionStatus;
   /** "<at>#<id>" of the event that set the status; undefined when nothing has. */
   statusEvent: string | undefined;
+  /** Each body's standing, for a direction answered per partner; absent leaves `bodies` as it is. */
+  bodies?: BodyStandings;
 }
 
 /**
  * Writes to the progress attributes of a Direction item — `latestUpdate`, `status`,
- * `statusEvent` — and nothing else: other attributes belong to the paper (issue of the
+ * `statusEvent`, `bodies` — and nothing else: other attributes belong to the paper (issue of the
  * register) and to assignment. Every write adds 1 to `version`, so an optimistic writer
  * elsewhere sees it.
  */
@@ -66,7 +68,7 @@ export function createDirectionSummaryStore(
       );
     },
 
-    write(key, expectedVersion, { latestUpdate, status, statusEvent }) {
+    write(key, expectedVersion, { latestUpdate, status, statusEvent, bodies }) {
       const set = ['#status = :status', 'version = :next'];
       const remove: string[] = [];
       const values: Record<string, unknown> = {
@@ -82,6 +84,10 @@ export function createDirectionSummaryStore(
         set.push('statusEvent = :event');
         values[':event'] = statusEvent;
       } else remove.push('statusEvent');
+      if (bodies) {
+        set.push('bodies = :bodies');
+        values[':bodies'] = bodies;
+      }
       return attempt(
         new UpdateCommand({
           TableName: tableName,

@@ -4,7 +4,7 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import type { Direction } from '../domain/direction';
+import type { Direction, Recipient } from '../domain/direction';
 import type { DirectionKey } from '../domain/progress-update';
 import { written } from './conditional-write';
 import { keys } from './keys';
@@ -17,20 +17,33 @@ import { updateKeys } from './update-keys';
  */
 export interface LeadStore {
   /** Sets leads and channel on condition of the version read; false when the direction changed meanwhile. */
-  assign(direction: Direction, leads: readonly string[], channel: string | undefined): Promise<boolean>;
+  assign(
+    direction: Direction,
+    leads: readonly string[],
+    channel: string | undefined,
+    leadBodies?: Partial<Record<string, Recipient>>,
+  ): Promise<boolean>;
   /** The directions a person leads, across IJBs and plan years. */
   ledBy(userId: string): Promise<DirectionKey[]>;
 }
 
 export function createLeadStore(db: DynamoDBDocumentClient, tableName: string): LeadStore {
   return {
-    async assign(direction, leads, channel) {
+    async assign(direction, leads, channel, leadBodies) {
+      const bodies = leadBodies && Object.keys(leadBodies).length > 0 ? leadBodies : undefined;
+      const set = ['leads = :leads', 'version = :next'];
+      const remove: string[] = [];
+      if (channel) set.push('#channel = :channel');
+      else remove.push('#channel');
+      if (bodies) set.push('leadBodies = :bodies');
+      else remove.push('leadBodies');
+      const expression = `SET ${set.join(', ')}${remove.length > 0 ? ` REMOVE ${remove.join(', ')}` : ''}`;
       const assigned = await written(
         db.send(
           new UpdateCommand({
             TableName: tableName,
             Key: keys.direction(direction.ijbId, direction.planYear, direction.ref),
-            UpdateExpression: `SET leads = :leads, version = :next${channel ? ', #channel = :channel' : ' REMOVE #channel'}`,
+            UpdateExpression: expression,
             ConditionExpression: 'attribute_exists(pk) AND version = :expected',
             ExpressionAttributeNames: { '#channel': 'channel' },
             ExpressionAttributeValues: {
@@ -38,6 +51,7 @@ export function createLeadStore(db: DynamoDBDocumentClient, tableName: string): 
               ':next': direction.version + 1,
               ':expected': direction.version,
               ...(channel ? { ':channel': channel } : {}),
+              ...(bodies ? { ':bodies': bodies } : {}),
             },
           }),
         ),
@@ -46,8 +60,12 @@ export function createLeadStore(db: DynamoDBDocumentClient, tableName: string): 
       const key = (userId: string) =>
         updateKeys.lead(direction.ijbId, direction.planYear, direction.ref, userId);
       const writes = [
+        // A lead item for each new lead, and again for a lead whose body changed.
         ...leads
-          .filter((userId) => !direction.leads.includes(userId))
+          .filter(
+            (userId) =>
+              !direction.leads.includes(userId) || bodies?.[userId] !== direction.leadBodies?.[userId],
+          )
           .map((userId) => ({
             PutRequest: {
               Item: {
@@ -57,6 +75,7 @@ export function createLeadStore(db: DynamoDBDocumentClient, tableName: string): 
                 ijbId: direction.ijbId,
                 planYear: direction.planYear,
                 ref: direction.ref,
+                ...(bodies?.[userId] ? { body: bodies[userId] } : {}),
               },
             },
           })),

@@ -1,18 +1,22 @@
 import { compareRefs, type Direction, DirectionRefSchema } from '../domain/direction';
+import type { Ijb } from '../domain/ijb';
 import type { PlanYear } from '../domain/plan-year';
 import type { LookupService, ShowResult } from '../lookup/lookup-service';
 import { type DirectionView, type Scope, viewOf } from '../lookup/views';
 import type { LeadStore } from '../store/lead-store';
 import type { RegisterStore } from '../store/register-store';
+import { resolveLeadBodies, splitBodies } from './assign-bodies';
 import type { Permissions } from './permissions';
 import { mentionedChannels, mentionedUsers, plainText, unresolvedNames } from './slack-text';
 import type { UpdateService } from './update-service';
 
 export const ASSIGN_EXAMPLE = '/direction assign 5.1 @lead @second-lead #team-channel';
+export const ASSIGN_BODY_EXAMPLE =
+  '/direction assign 5.1 @lead for NHS Lothian @other-lead for Midlothian Council';
 const MAX_LEADS = 5;
 
 export type AssignRequest =
-  | { kind: 'assign'; ref: string; leads?: string[]; channel?: string }
+  | { kind: 'assign'; ref: string; leads?: string[]; channel?: string; bodies?: Record<string, string> }
   | { kind: 'invalid'; problem: string };
 
 /** `5.1 @lead [@lead2] #channel`: leads replace the leads, a channel replaces the channel; at least one. */
@@ -21,7 +25,8 @@ export function parseAssign(text: string): AssignRequest {
   const ref = DirectionRefSchema.safeParse(first);
   if (!ref.success || !/\d/.test(first))
     return { kind: 'invalid', problem: 'Start with the direction’s ref, then its leads and team channel.' };
-  const tail = rest.join(' ');
+  const split = splitBodies(rest.join(' '));
+  const tail = split.rest;
   const leads = mentionedUsers(tail);
   const channels = mentionedChannels(tail);
   const loose = unresolvedNames(tail).filter((name) => !/^[@#][UWCG][A-Z0-9]{6,}$/.test(name));
@@ -53,6 +58,7 @@ export function parseAssign(text: string): AssignRequest {
     ref: ref.data,
     ...(leads.length > 0 ? { leads } : {}),
     ...(channels[0] ? { channel: channels[0] } : {}),
+    ...(Object.keys(split.bodies).length > 0 ? { bodies: split.bodies } : {}),
   };
 }
 
@@ -60,7 +66,14 @@ export type AssignResult =
   | { kind: 'invalid'; problem: string }
   | { kind: 'refused'; reason: string }
   | { kind: 'missing'; result: Extract<ShowResult, { kind: 'missing' }> }
-  | { kind: 'assigned'; before: Direction; after: Direction };
+  | {
+      kind: 'assigned';
+      before: Direction;
+      after: Direction;
+      /** Leads of a direction issued to both bodies whose body is not known yet: the reply asks. */
+      unknownBodies: string[];
+      ijb: Ijb;
+    };
 
 export interface LeadershipDeps {
   store: RegisterStore;
@@ -90,12 +103,17 @@ export function createLeadership({ store, leads, lookup, permissions, service }:
         const before = found.view.direction;
         const nextLeads = request.leads ?? before.leads;
         const channel = request.channel ?? before.channel;
-        if (await leads.assign(before, nextLeads, channel)) {
+        const bodies = resolveLeadBodies(scoped.scope.ijb, before, nextLeads, request.bodies ?? {});
+        if (!bodies.ok) return { kind: 'invalid', problem: bodies.problem };
+        const { leadBodies } = bodies;
+        if (await leads.assign(before, nextLeads, channel, leadBodies)) {
+          const { leadBodies: _old, ...rest } = before;
           const after = {
-            ...before,
+            ...rest,
             leads: nextLeads,
             version: before.version + 1,
             ...(channel ? { channel } : {}),
+            ...(leadBodies ? { leadBodies } : {}),
           };
           if (channel && channel !== before.channel) {
             await service.publish({
@@ -106,7 +124,7 @@ export function createLeadership({ store, leads, lookup, permissions, service }:
               by: userId,
             });
           }
-          return { kind: 'assigned', before, after };
+          return { kind: 'assigned', before, after, unknownBodies: bodies.unknown, ijb: scoped.scope.ijb };
         }
       }
       throw new Error(`${request.ref} kept changing while assigning it`);

@@ -57,3 +57,21 @@ export function parseUpdateRequest(text: string): UpdateRequest {
 function clipWords(text: string, max = 80): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
+
+/**
+ * `5.1 for NHS Lothian at risk: …`: the words after "for" (or "on behalf of") that name a
+ * body, tried longest first, and the rest of the line after them.
+ */
+export function takeBodyWords(
+  rest: string,
+  isBody: (words: string) => boolean,
+): { words?: string; rest: string } {
+  const match = /^(?:for|on behalf of)\s+(.*)$/is.exec(rest.trim());
+  if (!match) return { rest };
+  const words = (match[1] ?? '').split(/\s+/);
+  for (let count = Math.min(5, words.length); count >= 1; count--) {
+    const said = words.slice(0, count).join(' ').replace(/[:,]$/, '');
+    if (isBody(said)) return { words: said, rest: words.slice(count).join(' ') };
+  }
+  return { rest };
+}

@@ -89,6 +89,7 @@ export function createSignOff({ updates, service, permissions, admins, clock }: 
         outcome,
         proposedBy: update.by,
         ...(reason ? { reason } : {}),
+        ...(update.body ? { body: update.body } : {}),
       };
       const recorded = await updates.decide(decision);
       if (!recorded.created) {

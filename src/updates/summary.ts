@@ -1,4 +1,5 @@
 import type { Direction, DirectionStatus, UpdateSummary } from '../domain/direction';
+import { overallStatus } from '../domain/partners';
 import {
   eventOrder,
   type HistoryEvent,
@@ -8,6 +9,7 @@ import {
   summaryOf,
 } from '../domain/progress-update';
 import type { SummaryWrite } from '../store/direction-summary-store';
+import { bodiesDecided, bodiesFromHistory, tracksBodies, withBodyUpdate } from './body-summary';
 
 /**
  * The rules that keep a direction's summary true to its history, whatever order writes land in:
@@ -21,6 +23,15 @@ export function latestOrderOf(summary: UpdateSummary | undefined): string {
 
 /** The summary once `update` is taken into account, or undefined when it changes nothing. */
 export function withUpdate(direction: Direction, update: ProgressUpdate): SummaryWrite | undefined {
+  if (tracksBodies(direction, update.body)) {
+    const next = withBodyUpdate(direction, update);
+    if (!next) return undefined;
+    const isLatest = orderOf(update) > latestOrderOf(direction.latestUpdate);
+    const latestUpdate = isLatest
+      ? summaryOf(update, next.status)
+      : direction.latestUpdate && { ...direction.latestUpdate, status: next.status };
+    return { ...next, latestUpdate };
+  }
   const order = orderOf(update);
   const sets = statusSetBy(update);
   const takesStatus = sets !== undefined && (direction.statusEvent ?? '') < order;
@@ -41,6 +52,7 @@ export function withUpdate(direction: Direction, update: ProgressUpdate): Summar
 export function fromHistory(
   events: readonly HistoryEvent[],
   overrides: readonly HistoryEvent[] = [],
+  direction?: Pick<Direction, 'issuedTo' | 'bodies'>,
 ): SummaryWrite {
   const byIdentity = new Map(events.map((event) => [identity(event), event]));
   for (const event of overrides) byIdentity.set(identity(event), event);
@@ -65,11 +77,21 @@ export function fromHistory(
       break;
     }
   }
+  const bodies = direction && bodiesFromHistory(ordered, direction.issuedTo, direction.bodies !== undefined);
+  if (bodies && direction) {
+    // Per body: the direction's status is the worst of its bodies' (src/domain/partners.ts).
+    status = overallStatus(direction.issuedTo, bodies);
+    return { latestUpdate: latest && summaryOf(latest.update, status), status, statusEvent, bodies };
+  }
   return { latestUpdate: latest && summaryOf(latest.update, status), status, statusEvent };
 }
 
 /** Whether the history read so far decides the summary (so no older page is needed). */
-export function historyDecides(events: readonly HistoryEvent[]): boolean {
+export function historyDecides(
+  events: readonly HistoryEvent[],
+  direction?: Pick<Direction, 'issuedTo' | 'bodies'>,
+): boolean {
+  if (direction && !bodiesDecided(events, direction.issuedTo, direction.bodies !== undefined)) return false;
   const hasLatest = events.some((event) => event.kind === 'update' && !event.update.withdrawn);
   const hasStatus = events.some((event) =>
     event.kind === 'update' ? statusSetBy(event.update) !== undefined : event.decision.outcome === 'approved',
@@ -81,7 +103,8 @@ export function sameSummary(direction: Direction, next: SummaryWrite): boolean {
   return (
     direction.status === next.status &&
     direction.statusEvent === next.statusEvent &&
-    JSON.stringify(direction.latestUpdate ?? null) === JSON.stringify(next.latestUpdate ?? null)
+    JSON.stringify(direction.latestUpdate ?? null) === JSON.stringify(next.latestUpdate ?? null) &&
+    JSON.stringify(direction.bodies ?? null) === JSON.stringify(next.bodies ?? direction.bodies ?? null)
   );
 }
 

@@ -14,6 +14,8 @@ export interface RawUpdate {
   evidence?: string | undefined;
   expectedDate?: string | undefined;
   nextSteps?: string | undefined;
+  /** On whose behalf (a Recipient: 'health-board' or 'council'), when the form asked. */
+  body?: string | undefined;
 }
 export type UpdateField = keyof RawUpdate;
 

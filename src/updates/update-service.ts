@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { type Direction, isOpen, type UpdateSummary } from '../domain/direction';
+import { type Direction, isOpen, type Recipient, type UpdateSummary } from '../domain/direction';
+import { bodyFor } from '../domain/partners';
 import {
   type DirectionKey,
   type HistoryEvent,
@@ -16,6 +17,7 @@ import type { UpdateStore } from '../store/update-store';
 import { HOME_REFRESH_JOB, type HomeRefresh } from '../work/home-refresh';
 import type { JobQueue } from '../work/job-queue';
 import type { ProductMetrics } from '../work/metrics';
+import { tracksBodies } from './body-summary';
 import type { Permissions } from './permissions';
 import { PUBLISH_JOB, type PublishJob } from './publish-job';
 import { fromHistory, historyDecides, sameSummary, withUpdate } from './summary';
@@ -40,6 +42,11 @@ export interface SaveRequest {
   idempotencyKey: string;
   /** Where the request was made, which may prove team channel membership. */
   fromChannel?: string;
+  /**
+   * The partner it is made on behalf of, when the person said. Otherwise the body they lead
+   * for, or the only recipient; failing both, it counts for the whole direction.
+   */
+  body?: Recipient;
 }
 
 export type SaveResult =
@@ -97,6 +104,13 @@ export function createUpdateService(deps: UpdateServiceDeps) {
 
   /** Takes a new update into the direction's summary: one conditional write when it is the newest. */
   const reflect = async (direction: Direction, update: ProgressUpdate) => {
+    // Per partner: decided from the direction read, written on condition of its version.
+    if (tracksBodies(direction, update.body)) {
+      const next = withUpdate(direction, update);
+      if (!next || sameSummary(direction, next)) return;
+      if (await summaries.write(direction, direction.version, next)) return followStatus(direction, next);
+      return settle(direction, async (current) => withUpdate(current, update));
+    }
     const sets = statusSetBy(update);
     const status = sets ?? direction.status;
     if (
@@ -113,15 +127,15 @@ export function createUpdateService(deps: UpdateServiceDeps) {
 
   /** Recomputes the summary from the history, for changes to updates already there. */
   const rebuild = (key: DirectionKey, overrides: HistoryEvent[]) =>
-    settle(key, async () => {
+    settle(key, async (direction) => {
       const events: HistoryEvent[] = [];
       let cursor: string | undefined;
       do {
         const page = await updates.history(key, { limit: 25, ...(cursor ? { cursor } : {}) });
         events.push(...page.events);
         cursor = page.next;
-      } while (cursor && !historyDecides(events));
-      return fromHistory(events, overrides);
+      } while (cursor && !historyDecides(events, direction));
+      return fromHistory(events, overrides, direction);
     });
 
   return {
@@ -134,6 +148,7 @@ export function createUpdateService(deps: UpdateServiceDeps) {
       const right = await deps.permissions.mayUpdate(direction, userId, request.fromChannel);
       if (!right.ok) return { kind: 'refused', reason: right.reason };
       const proposal = proposalOf(content.status);
+      const body = direction.issuedTo.length > 1 ? bodyFor(direction, userId, request.body) : undefined;
       const candidate: ProgressUpdate = {
         ...content,
         ...keyOf(direction),
@@ -142,6 +157,7 @@ export function createUpdateService(deps: UpdateServiceDeps) {
         by: userId,
         via: request.via,
         revision: 1,
+        ...(body ? { body } : {}),
         ...(proposal ? { signOff: { state: 'pending' as const } } : {}),
       };
       let update = candidate;

@@ -133,7 +133,7 @@ describe('least privilege', () => {
     expect(secretReads).toHaveLength(4);
   });
 
-  it('lets only the Slack and Teams functions and the public API invoke the worker, and only that function', () => {
+  it('lets only the Slack and Teams functions, the public API and the sweep schedule invoke the worker, and only that function', () => {
     const invokes = statements(stateless).filter(
       (s) => s.Action === 'lambda:InvokeFunction' && JSON.stringify(s.Resource).includes('WorkerFunction'),
     );
@@ -142,7 +142,13 @@ describe('least privilege', () => {
       Effect: 'Allow',
       Resource: { 'Fn::GetAtt': [expect.stringMatching(/^WorkerFunction/), 'Arn'] },
     };
-    expect(invokes).toEqual([one, one, one]);
+    const functions = invokes.filter((s) => !Array.isArray(s.Resource));
+    expect(functions).toEqual([one, one, one]);
+    // Scheduler's target grant: the worker and its versions (`<arn>:*`), nothing else.
+    const schedule = invokes.filter((s) => Array.isArray(s.Resource));
+    expect(schedule).toHaveLength(1);
+    for (const resource of schedule[0]?.Resource ?? [])
+      expect(JSON.stringify(resource)).toMatch(/WorkerFunction/);
   });
 });
 

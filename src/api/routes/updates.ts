@@ -31,6 +31,7 @@ const FIELD_NAMES: Record<keyof RawUpdate, string> = {
   evidence: 'evidence',
   expectedDate: 'revisedDate',
   nextSteps: 'nextSteps',
+  body: 'body',
 };
 
 export function updateRoutes(api: OpenAPIHono<ApiEnv>): void {
@@ -122,6 +123,11 @@ export function updateRoutes(api: OpenAPIHono<ApiEnv>): void {
         throw new ApiProblem(422, Object.values(errors).join('. '), { errors });
       }
 
+      if (body.body && !direction.issuedTo.includes(body.body)) {
+        const errors = { body: `${direction.ref} is issued to ${direction.issuedTo.join(' and ')} only` };
+        throw new ApiProblem(422, errors.body, { errors });
+      }
+
       const bodyHash = createHash('sha256')
         .update(JSON.stringify([ijb, scope.planYear, direction.ref, body]))
         .digest('hex');
@@ -143,6 +149,7 @@ export function updateRoutes(api: OpenAPIHono<ApiEnv>): void {
         content: checked.content,
         via: 'api',
         idempotencyKey: `api:${grant.keyId}:${idempotencyKey}`,
+        ...(body.body ? { body: body.body } : {}),
       });
       if (result.kind === 'refused') throw new ApiProblem(403, result.reason);
       if (result.kind === 'not-saved') {

@@ -30,7 +30,7 @@ export function renderDirectionCard(
   const value = buttonValue({ ijbId: ijb.id, planYear: direction.planYear, ref: direction.ref });
   const latest = direction.latestUpdate;
   const latestText = latest
-    ? `*Latest update* · ${shortDate(latest.at)} · <@${latest.by}> · ${statusText(latest.status)}\n${quote(latest.text)}`
+    ? `*Latest update* · ${shortDate(latest.at)} · <@${latest.by}>${view.latestFor ? ` for ${escapeMrkdwn(view.latestFor)}` : ''} · ${statusText(latest.status)}\n${quote(latest.text)}`
     : '*Latest update*\nNo updates yet.';
 
   const blocks: Block[] = [
@@ -48,7 +48,7 @@ export function renderDirectionCard(
     ...fields([
       `*Issued to*\n${escapeMrkdwn(issuedToText(ijb, direction.issuedTo))}`,
       `*Deadline*\n${deadlinesText(view.deadlines)}`,
-      `*Status*\n${[statusText(direction.status), pendingProposalText(view.pendingSignOff)].filter(Boolean).join('\n')}`,
+      `*Status*\n${[statusText(direction.status), ...bodyLines(view), pendingProposalText(view.pendingSignOff)].filter(Boolean).join('\n')}`,
       `*Lead*\n${direction.leads.length > 0 ? users(direction.leads) : 'Not assigned yet'}`,
       ...(direction.channel ? [`*Team channel*\n<#${direction.channel}>`] : []),
       ...paperFields(direction),
@@ -70,4 +70,9 @@ function quote(text: string): string {
     .split('\n')
     .map((line) => `> ${line}`)
     .join('\n');
+}
+
+/** Each partner's status when they differ: the direction's is the worse until both agree. */
+function bodyLines(view: DirectionView): string[] {
+  return (view.bodies ?? []).map((entry) => `${escapeMrkdwn(entry.name)}: ${statusText(entry.status)}`);
 }

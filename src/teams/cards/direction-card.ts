@@ -30,7 +30,11 @@ export function directionCard(
   const latest = direction.latestUpdate;
   const deadline =
     view.deadlines.length > 0 ? view.deadlines.map(deadlineLine).join('\n\n') : 'No deadline set (ongoing)';
-  const status = [STATUS_LABELS[direction.status], pendingLine(view.pendingSignOff)]
+  const status = [
+    STATUS_LABELS[direction.status],
+    ...(view.bodies ?? []).map((entry) => `${plain(entry.name)}: ${STATUS_LABELS[entry.status]}`),
+    pendingLine(view.pendingSignOff),
+  ]
     .filter(Boolean)
     .join(' · ');
   return card(
@@ -42,6 +46,11 @@ export function directionCard(
           `Directions ${direction.planYear}`,
           ...(direction.title ? [plain(direction.title)] : []),
         ].join(' · '),
+      ),
+      ...(view.changes ?? []).map((change) =>
+        note(
+          `${plain(change.text)}${change.link ? ` · ${plain(change.link)}` : ''}${change.closes ? ' · no longer chased' : ''}`,
+        ),
       ),
       text(plain(direction.text)),
       facts([
@@ -56,7 +65,7 @@ export function directionCard(
       text('**Latest update**', { spacing: 'Medium' }),
       latest
         ? text(
-            `${formatDay(londonDay(new Date(latest.at)))} · ${personName(latest.by)} · ${STATUS_LABELS[latest.status]}\n\n${plain(latest.text)}`,
+            `${formatDay(londonDay(new Date(latest.at)))} · ${personName(latest.by)}${view.latestFor ? ` for ${plain(view.latestFor)}` : ''} · ${STATUS_LABELS[latest.status]}\n\n${plain(latest.text)}`,
           )
         : note('No updates yet.'),
     ],

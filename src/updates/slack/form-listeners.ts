@@ -1,5 +1,6 @@
 import type { ViewResponseAction } from '@slack/bolt';
 import * as z from 'zod';
+import { RecipientSchema } from '../../domain/direction';
 import { londonDay } from '../../domain/local-date';
 import { context, sections } from '../../slack/renderers/blocks';
 import type { SlackRouter } from '../../slack/router';
@@ -35,8 +36,10 @@ export function registerFormListeners(app: SlackRouter, kit: UpdatesKit): void {
         text: 'This form is from an older version of the app: copy your text, close it, and open it again.',
       });
     const today = londonDay(kit.deps.clock());
-    const checked = validateUpdate(readForm(view.state.values), today);
+    const raw = readForm(view.state.values);
+    const checked = validateUpdate(raw, today);
     if (!checked.ok) return fieldErrors(ack, checked.problems);
+    const onBehalf = RecipientSchema.safeParse(raw.body);
     const userId = body.user.id;
     const key = { ijbId: metadata.ijbId, planYear: metadata.planYear, ref: metadata.ref };
 
@@ -67,6 +70,7 @@ export function registerFormListeners(app: SlackRouter, kit: UpdatesKit): void {
       via: conversation ? 'conversation' : 'form',
       idempotencyKey: conversation ? `convo:${conversation.i}` : `view:${view.id}`,
       ...(metadata.typedIn ? { fromChannel: metadata.typedIn } : {}),
+      ...(onBehalf.success ? { body: onBehalf.data } : {}),
     });
     if (result.kind === 'refused') return fieldErrors(ack, { text: `Not saved. ${result.reason}` });
     if (result.kind === 'not-saved') {

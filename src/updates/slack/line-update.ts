@@ -1,7 +1,12 @@
 import * as z from 'zod';
+import type { Direction } from '../../domain/direction';
+import { type Ijb, issuedToText, recipientName } from '../../domain/ijb';
+import { recipientFromWords } from '../../domain/partners';
+import type { ProgressUpdate } from '../../domain/progress-update';
 import type { Reply } from '../../slack/renderers/blocks';
+import { context, escapeMrkdwn } from '../../slack/renderers/blocks';
 import { renderProblem } from '../../slack/renderers/lists';
-import { parseUpdateRequest } from '../one-line';
+import { parseUpdateRequest, takeBodyWords } from '../one-line';
 import { describeProblems, validateUpdate } from '../update-input';
 import type { UpdatesKit } from './kit';
 import { renderNotSaved, renderSaved, renderWrongRef } from './render/receipts';
@@ -29,11 +34,16 @@ export interface LineRequest {
  * back with the nearest refs as buttons that send it on to one of them.
  */
 export async function saveLineUpdate(kit: UpdatesKit, request: LineRequest): Promise<Reply> {
-  const parsed = parseUpdateRequest(request.text);
-  if (parsed.kind !== 'line') return renderProblem('Give a status and what happened, after the ref.');
   const typed = `/direction update ${request.text}`;
   const scoped = await kit.lookup.scope(request.planYear ? { planYear: request.planYear } : {});
   if (!scoped.ok) return renderProblem(scoped.problem);
+  // "5.1 for NHS Lothian at risk: …": on whose behalf, said before the status.
+  const { ijb } = scoped.scope;
+  const [first = '', ...after] = request.text.trim().split(/\s+/);
+  const said = takeBodyWords(after.join(' '), (words) => recipientFromWords(ijb, words) !== undefined);
+  const body = said.words ? recipientFromWords(ijb, said.words) : undefined;
+  const parsed = parseUpdateRequest(said.words ? `${first} ${said.rest}` : request.text);
+  if (parsed.kind !== 'line') return renderProblem('Give a status and what happened, after the ref.');
   const found = await kit.lookup.show(scoped.scope, parsed.ref);
   if (found.kind === 'missing') {
     const rest = request.text.trim().slice(parsed.ref.length).trim();
@@ -57,9 +67,24 @@ export async function saveLineUpdate(kit: UpdatesKit, request: LineRequest): Pro
     via: 'line',
     idempotencyKey: request.idempotencyKey,
     fromChannel: request.channelId,
+    ...(body ? { body } : {}),
   });
-  if (result.kind === 'saved')
-    return renderSaved(result.update, result.previous, { words: parsed.statusWords });
+  if (result.kind === 'saved') {
+    const saved = renderSaved(result.update, result.previous, { words: parsed.statusWords });
+    return { ...saved, blocks: [...saved.blocks, ...onBehalfNote(ijb, found.view.direction, result.update)] };
+  }
   const again = result.kind === 'refused' ? 'Nothing was saved.' : 'Send it again in a minute.';
   return renderNotSaved(parsed.ref, result.reason, typed, again);
+}
+
+/** Whose behalf the update counted for, on a direction issued to both; how to name one when unknown. */
+function onBehalfNote(ijb: Ijb, direction: Direction, update: ProgressUpdate) {
+  if (direction.issuedTo.length < 2) return [];
+  if (update.body) return [context(`On behalf of ${escapeMrkdwn(recipientName(ijb, update.body))}.`)];
+  const example = `/direction update ${direction.ref} for ${recipientName(ijb, direction.issuedTo[0] ?? 'health-board')} on track: …`;
+  return [
+    context(
+      `On whose behalf? I could not tell, so this counts for the whole direction (${escapeMrkdwn(issuedToText(ijb, direction.issuedTo))}). Next time name the partner: \`${escapeMrkdwn(example)}\`, or ask an admin to set your body at \`/direction assign\`.`,
+    ),
+  ];
 }

@@ -1,6 +1,8 @@
 import type { webApi } from '@slack/bolt';
 import type { View } from '@slack/types';
 import * as z from 'zod';
+import { recipientName } from '../../domain/ijb';
+import { mustAskBody } from '../../domain/partners';
 import type { DirectionKey } from '../../domain/progress-update';
 import type { Reply } from '../../slack/renderers/blocks';
 import { renderMissing, renderProblem } from '../../slack/renderers/lists';
@@ -71,10 +73,16 @@ export async function openUpdateForm(
     ...(request.convo ? { convo: request.convo } : {}),
     ...(request.typedIn ? { typedIn: request.typedIn } : {}),
   };
+  const ijb = scoped.scope.ijb;
+  const onBehalfOf =
+    request.mode !== 'edit' && mustAskBody(direction, request.userId)
+      ? direction.issuedTo.map((body) => ({ body, name: recipientName(ijb, body) }))
+      : undefined;
   const view = renderUpdateForm(
     direction,
     request.prefill ?? prefillFrom(direction, scoped.scope.today),
     metadata,
+    onBehalfOf,
   );
   if (request.replace) {
     await request.replace(view);

@@ -81,6 +81,7 @@ export function updateSubcommands(kit: UpdatesKit): Subcommand[] {
     names: ['assign'],
     help: [
       ['/direction assign 5.1 @lead #team-channel', 'IJB admins: set a direction’s leads and team channel'],
+      ['/direction assign 5.1 @lead for NHS Lothian', 'IJB admins: say which partner a lead answers for'],
     ],
     async handle(request) {
       const result = await kit.leadership.assign(request.userId, request.text, request.planYear);
@@ -94,7 +95,7 @@ export function updateSubcommands(kit: UpdatesKit): Subcommand[] {
           return renderMissing(scope, ref, suggestions, inOtherYears);
         }
         case 'assigned':
-          return renderAssigned(result.before, result.after);
+          return renderAssigned(result.before, result.after, result);
       }
     },
   };

@@ -1,10 +1,21 @@
 import type { Direction } from '../../../domain/direction';
+import { type Ijb, issuedToText, recipientName } from '../../../domain/ijb';
 import { context, escapeMrkdwn, type Reply, sections } from '../../../slack/renderers/blocks';
 import { users } from '../../../slack/renderers/format';
 
 /** What `/direction assign` changed. */
-export function renderAssigned(before: Direction, after: Direction): Reply {
-  const leads = after.leads.length > 0 ? users(after.leads) : 'none';
+export function renderAssigned(
+  before: Direction,
+  after: Direction,
+  partners?: { ijb: Ijb; unknownBodies: readonly string[] },
+): Reply {
+  const named = (id: string) => {
+    const body = partners && after.leadBodies?.[id];
+    return body && partners
+      ? `<@${id}> (for ${escapeMrkdwn(recipientName(partners.ijb, body))})`
+      : `<@${id}>`;
+  };
+  const leads = after.leads.length > 0 ? after.leads.map(named).join(', ') : 'none';
   const lines = [
     `:white_check_mark: *${escapeMrkdwn(after.ref)}* · lead${after.leads.length === 1 ? '' : 's'}: ${leads}${sameList(before.leads, after.leads) ? ' (unchanged)' : ''}`,
     `Team channel: ${after.channel ? `<#${after.channel}>` : 'none'}${before.channel === after.channel ? ' (unchanged)' : ''}`,
@@ -13,9 +24,18 @@ export function renderAssigned(before: Direction, after: Direction): Reply {
     after.channel && after.channel !== before.channel
       ? `I will post ${after.ref}'s status card in <#${after.channel}> and keep it up to date (invite me there if I am not in it).`
       : 'Leads, members of the team channel and IJB admins can post updates.';
+  // A direction answered by both partners: ask which body a lead answers for (ASSIGN_BODY_EXAMPLE).
+  const ask =
+    partners && partners.unknownBodies.length > 0
+      ? [
+          context(
+            `Which partner does ${partners.unknownBodies.map((id) => `<@${id}>`).join(', ')} answer for? ${escapeMrkdwn(after.ref)} is issued to ${escapeMrkdwn(issuedToText(partners.ijb, after.issuedTo))}: \`/direction assign ${escapeMrkdwn(after.ref)} @lead for ${escapeMrkdwn(recipientName(partners.ijb, after.issuedTo[0] ?? 'health-board'))}\`. Until then their updates ask on whose behalf.`,
+          ),
+        ]
+      : [];
   return {
     text: `Assigned ${after.ref}`,
-    blocks: [...sections(lines.join('\n')), context(note)],
+    blocks: [...sections(lines.join('\n')), context(note), ...ask],
     visibility: 'private',
   };
 }

@@ -65,6 +65,8 @@ export function renderUpdateForm(
   direction: Direction,
   prefill: FormPrefill,
   metadata: FormMetadata,
+  /** The partners to choose from, when the updater's body is not known and there are two. */
+  onBehalfOf?: ReadonlyArray<{ body: string; name: string }>,
 ): ModalView {
   const last = direction.latestUpdate;
   const status = UpdateStatusSchema.safeParse(prefill.status);
@@ -78,6 +80,21 @@ export function renderUpdateForm(
         ? `Last update ${shortDate(last.at)} by <@${last.by}>${editing ? '' : ' — prefilled below, so change only what has changed'}.`
         : 'No update yet: this will be the first.',
     ),
+    ...(onBehalfOf && onBehalfOf.length > 1
+      ? [
+          input(
+            'body',
+            'On behalf of',
+            {
+              type: 'radio_buttons',
+              action_id: FORM_ACTION,
+              options: onBehalfOf.map(({ body, name }) => ({ text: plain(name), value: body })),
+            },
+            false,
+            `${direction.ref} is issued to both: each partner reports its own progress.`,
+          ),
+        ]
+      : []),
     input(
       'status',
       'Status',
@@ -164,6 +181,7 @@ export function readForm(
     evidence: read('evidence')?.value ?? undefined,
     expectedDate: read('expectedDate')?.selected_date ?? undefined,
     nextSteps: read('nextSteps')?.value ?? undefined,
+    ...(read('body')?.selected_option ? { body: read('body')?.selected_option?.value } : {}),
   };
 }
 
