@@ -2,6 +2,7 @@ import type { WorkingCalendar } from '../domain/calendar';
 import { type Direction, refKey } from '../domain/direction';
 import type { NudgePolicy } from '../domain/ijb';
 import { type LocalDate, londonDay } from '../domain/local-date';
+import { bodiesReturnedSince } from '../domain/partners';
 import type { ReviewRound } from '../domain/review-round';
 import type { RoundDecline } from '../domain/round-decline';
 import { festiveDay } from '../nudges/milestones';
@@ -48,14 +49,15 @@ export function chaseDays(
   return [...new Set(days)].filter((day) => day > opened).sort();
 }
 
-/** True when the direction's latest update was made while the round was open: its return. */
+/** True when every body the direction is issued to has reported since the round opened (as review status counts). */
 export function hasReturned(round: Pick<ReviewRound, 'openedAt'>, direction: Direction): boolean {
-  return direction.latestUpdate !== undefined && direction.latestUpdate.at >= round.openedAt;
+  return bodiesReturnedSince(direction, round.openedAt).length === direction.issuedTo.length;
 }
 
 /**
- * Who owes what: each lead of a direction not yet returned, except a lead who declined it; a
- * direction with no lead left (none set, or all declined) goes to its team channel.
+ * Who owes what: each lead of a direction not yet returned, except a lead who declined it or
+ * whose body (set at assign) has made its return; a direction with no lead left to ask (none
+ * set, or all declined) goes to its team channel.
  */
 export function owedReturns(
   round: ReviewRound,
@@ -66,7 +68,13 @@ export function owedReturns(
   const owed = new Map<string, OwedReturn[]>();
   for (const direction of directions) {
     if (hasReturned(round, direction)) continue;
-    const leads = direction.leads.filter((lead) => !declined.has(`${refKey(direction.ref)}#${lead}`));
+    const done = bodiesReturnedSince(direction, round.openedAt);
+    const undeclined = direction.leads.filter((lead) => !declined.has(`${refKey(direction.ref)}#${lead}`));
+    const leads = undeclined.filter((lead) => {
+      const body = direction.leadBodies?.[lead];
+      return !body || !done.includes(body);
+    });
+    // The body of every lead left has returned: the other body's return has no one to ask but the channel.
     const to = leads.length ? leads : direction.channel ? [direction.channel] : [];
     for (const recipient of to) owed.set(recipient, [...(owed.get(recipient) ?? []), { round, direction }]);
   }

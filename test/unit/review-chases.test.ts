@@ -45,6 +45,7 @@ describe('review chases', () => {
     const direction = (ref: string, leads: string[], channel?: string, updatedAt?: string) =>
       ({
         ref,
+        issuedTo: ['health-board'],
         leads,
         ...(channel ? { channel } : {}),
         ...(updatedAt ? { latestUpdate: { at: updatedAt } } : {}),
@@ -66,6 +67,20 @@ describe('review chases', () => {
     );
     const refs = Object.fromEntries([...owed].map(([to, items]) => [to, items.map((i) => i.direction.ref)]));
     expect(refs).toEqual({ U1: ['1.1', '2.1'], U2: ['2.1'], C2: ['3.1'], C3: ['5.1'] });
+  });
+
+  it('owes nothing to a lead whose body has returned, while the other body still owes', () => {
+    const round = { ijbId: 'midlothian', id: 'r', openedAt: '2023-11-27T10:00:00Z' } as ReviewRound;
+    const both = {
+      ref: '7.1',
+      issuedTo: ['health-board', 'council'],
+      leads: ['U5', 'U6'],
+      leadBodies: { U5: 'council', U6: 'health-board' },
+      bodies: { council: { status: 'on-track', at: '2023-11-28T10:00:00Z' } },
+      latestUpdate: { at: '2023-11-28T10:00:00Z' },
+    } as unknown as Direction;
+    const owed = owedReturns(round, [both], []);
+    expect([...owed.keys()]).toEqual(['U6']);
   });
 
   it('reaches Slack users and channels only (a Teams lead is not DMed through Slack)', () => {
