@@ -7,7 +7,8 @@ import { pacedPoster } from '../nudges/slack/posting';
 import { type NudgeRunReport, runNudges } from '../nudges/slack/run';
 import { createNudgeWebClient, slackPoster } from '../nudges/slack/slack-poster';
 import { buildTeamsDigestTarget, digestPoster, teamsTakesWholeDigest } from '../product/nudge-posters';
-import { buildNudgeStores } from '../product/nudge-stores';
+import { buildChaseStores, buildNudgeStores } from '../product/nudge-stores';
+import { type ChaseRunReport, runChases } from '../review/slack/chase-run';
 import type { TeamsAuthConfig } from '../teams/adapter';
 import type { LambdaEnv } from './lambda-config';
 import { createObservability } from './observability';
@@ -37,6 +38,8 @@ export interface NudgeRunSummary {
   outcomes: Record<string, number>;
   reminders: number;
   unrouted: number;
+  /** The review round's chases sent by the same run, by outcome. */
+  chases?: Record<string, number>;
 }
 
 /** Time kept back from the Lambda's limit: no new channel is started, and no 429 waited out, inside it. */
@@ -80,6 +83,7 @@ export function createNudgeLambdaHandler(deps: {
           env.TABLE_NAME,
         )
       : undefined;
+  const chaseStores = buildChaseStores(db, env.TABLE_NAME);
   // Structured Powertools lines (a failure as a warning) and the NudgesSent / NudgesFailed
   // metrics the alarms read, as the other functions log and count.
   const { logger, metrics } = createObservability('nudge', env.LOG_LEVEL);
@@ -112,7 +116,9 @@ export function createNudgeLambdaHandler(deps: {
       { ...stores, poster, clock, log, wholeDigest: teamsTakesWholeDigest },
       { day, stopAt },
     );
-    const summary = summarise(report);
+    // The review round's chases ride on the same daily schedule: no second job to deploy.
+    const chases = await runChases({ ...stores, ...chaseStores, poster, clock, log }, { day });
+    const summary = { ...summarise(report), chases: countChases(chases) };
     metrics.addMetric('NudgesSent', MetricUnit.Count, summary.reminders);
     metrics.addMetric(
       'NudgesFailed',
@@ -134,4 +140,10 @@ export function summarise(report: NudgeRunReport): NudgeRunSummary {
     reminders: report.digests.filter((d) => d.outcome === 'posted').reduce((n, d) => n + d.items.length, 0),
     unrouted: report.unrouted.length,
   };
+}
+
+function countChases(report: ChaseRunReport): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const chase of report.chases) counts[chase.outcome] = (counts[chase.outcome] ?? 0) + 1;
+  return counts;
 }

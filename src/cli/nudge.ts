@@ -8,8 +8,9 @@ import { pacedPoster } from '../nudges/slack/posting';
 import { runNudges } from '../nudges/slack/run';
 import { createNudgeWebClient, slackPoster } from '../nudges/slack/slack-poster';
 import { buildTeamsDigestTarget, digestPoster, teamsTakesWholeDigest } from '../product/nudge-posters';
-import { buildNudgeStores } from '../product/nudge-stores';
+import { buildChaseStores, buildNudgeStores } from '../product/nudge-stores';
 import { seedRegister } from '../register/seed';
+import { runChases } from '../review/slack/chase-run';
 import { NudgeArgsError, parseNudgeArgs, reportAsJson, reportAsText } from './nudge-args';
 
 /**
@@ -61,11 +62,26 @@ async function main(): Promise<void> {
       },
       { day: args.date ?? londonDay(clock()), dryRun: args.dryRun },
     );
-    console.log(args.json ? reportAsJson(report) : reportAsText(report, process.stdout.isTTY === true));
-    if (report.digests.some((digest) => digest.outcome === 'failed')) process.exitCode = 1;
+    // The review round's chases run with the nudges, as on AWS.
+    const chases = await runChases(
+      { ...stores, ...buildChaseStores(dynamo.db, config.TABLE_NAME), clock, ...(poster ? { poster } : {}) },
+      { day: report.day, dryRun: args.dryRun },
+    );
+    console.log(
+      args.json
+        ? JSON.stringify({ ...JSON.parse(reportAsJson(report)), reviewChases: chases.chases }, null, 2)
+        : `${reportAsText(report, process.stdout.isTTY === true)}\n${chasesAsText(chases.chases)}`,
+    );
+    const failed = chases.chases.some((chase) => chase.outcome === 'failed');
+    if (failed || report.digests.some((digest) => digest.outcome === 'failed')) process.exitCode = 1;
   } finally {
     await dynamo.close();
   }
+}
+
+function chasesAsText(chases: { recipient: string; refs: string[]; outcome: string }[]): string {
+  if (chases.length === 0) return 'No review chases today.';
+  return chases.map((c) => `Review chase to ${c.recipient} (${c.refs.join(', ')}): ${c.outcome}`).join('\n');
 }
 
 main().catch((error: unknown) => {

@@ -3,6 +3,7 @@ import type { Direction, UpdateSummary } from '../domain/direction';
 import { isOpen } from '../domain/direction';
 import type { LookupService } from '../lookup/lookup-service';
 import type { DirectionView, Scope } from '../lookup/views';
+import type { ReviewPanel } from '../review/review-panel';
 import type { ConversationStore } from '../store/conversation-store';
 
 /** Working days ahead that App Home calls "due soon". */
@@ -22,6 +23,8 @@ export interface HomeView {
   drafts: { ref?: string; step: ConversationState['step']; updatedAt: string }[];
   /** The newest updates on directions of my team channels (the channels of directions I lead). */
   latest: { ref: string; update: UpdateSummary; channel?: string }[];
+  /** The IJB's open review round, and what I still owe it; absent when no round is open. */
+  review?: ReviewPanel;
 }
 
 export type HomeResult = { ok: true; view: HomeView } | { ok: false; problem: string };
@@ -30,22 +33,25 @@ export interface HomeDeps {
   lookup: LookupService;
   conversations: ConversationStore;
   isAdmin: (ijbId: string, userId: string) => Promise<boolean>;
+  /** The open review round's panel for this person (src/review/review-panel.ts). */
+  review?: (ijbId: string, userId: string) => Promise<ReviewPanel | undefined>;
 }
 
 const soonest = (view: DirectionView) =>
   view.deadlines.find((deadline) => deadline.dueDate)?.dueDate ?? '9999-12-31';
 
-export function createHomeService({ lookup, conversations, isAdmin }: HomeDeps) {
+export function createHomeService({ lookup, conversations, isAdmin, review }: HomeDeps) {
   return {
     /** `dmChannel` is the person's DM with the bot (from app_home_opened), where a draft lives. */
     async build(userId: string, dmChannel?: string): Promise<HomeResult> {
       const scoped = await lookup.scope({});
       if (!scoped.ok) return scoped;
       const { scope } = scoped;
-      const [all, admin, draft] = await Promise.all([
+      const [all, admin, draft, round] = await Promise.all([
         lookup.listFiltered(scope, 'all', {}),
         isAdmin(scope.ijb.id, userId),
         dmChannel ? conversations.get({ channel: dmChannel, thread: 'dm', userId }) : undefined,
+        review?.(scope.ijb.id, userId),
       ]);
       const views = all.kind === 'views' ? all.views : [];
       const byDeadline = (a: DirectionView, b: DirectionView) => soonest(a).localeCompare(soonest(b));
@@ -85,6 +91,7 @@ export function createHomeService({ lookup, conversations, isAdmin }: HomeDeps) 
             ]
           : [],
         latest,
+        ...(round ? { review: round } : {}),
       };
       if (admin)
         view.awaitingSignOff = views.filter((item) => item.direction.latestUpdate?.signOff === 'pending');

@@ -48,6 +48,11 @@ export interface ReportDeps {
   clock: () => Date;
   /** Without it, a report names no round. */
   rounds?: RoundSources;
+  /**
+   * People's display names for lead ids, looked up when the paper is made (Slack's users.info)
+   * and never stored; without it, or for an id it cannot name, the paper shows the id.
+   */
+  leadNames?: (ids: readonly string[]) => Promise<Map<string, string>>;
 }
 
 export class ReportError extends Error {
@@ -87,7 +92,20 @@ export async function loadBoardReport(
     directions,
     outcomes,
     calendar: calendarFor(ijb),
+    ...(await leadNameOf(deps, directions)),
   });
+}
+
+/** The `leadName` of a report: names resolved once for every lead of its directions. */
+async function leadNameOf(
+  deps: ReportDeps,
+  directions: readonly Direction[],
+): Promise<{ leadName?: (id: string) => string }> {
+  if (!deps.leadNames) return {};
+  const ids = [...new Set(directions.flatMap((direction) => direction.leads))].sort();
+  if (ids.length === 0) return {};
+  const names = await deps.leadNames(ids).catch(() => new Map<string, string>());
+  return { leadName: (id) => names.get(id) ?? id };
 }
 
 /**
@@ -139,6 +157,7 @@ async function roundReport(
     outcomes: [],
     calendar: calendarFor(ijb),
     returnsSince: round.openedAt,
+    ...(await leadNameOf(deps, directions)),
   });
 }
 

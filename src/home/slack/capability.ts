@@ -1,8 +1,11 @@
 import type { webApi } from '@slack/bolt';
 import * as z from 'zod';
 import { createLookupService } from '../../lookup/lookup-service';
+import { createReviewPanel } from '../../review/review-panel';
 import type { CapabilityDeps, SlackCapability } from '../../slack/capability';
 import { createConversationStore } from '../../store/conversation-store';
+import { createReviewStore } from '../../store/review-store';
+import { createRoundDeclineStore } from '../../store/round-decline-store';
 import { HOME_REFRESH_JOB } from '../../work/home-refresh';
 import { createHomeService, type HomeService } from '../home-service';
 import { renderHome } from './render-home';
@@ -26,6 +29,11 @@ export function createHomeCapability(deps: CapabilityDeps): SlackCapability {
     lookup: createLookupService({ store: deps.store, clock: deps.clock, defaultIjbId: deps.defaultIjbId }),
     conversations: createConversationStore(deps.db, deps.tableName),
     isAdmin: (ijbId, userId) => deps.admins.isAdmin(ijbId, userId),
+    review: createReviewPanel({
+      store: deps.store,
+      reviews: createReviewStore(deps.db, deps.tableName),
+      declines: createRoundDeclineStore(deps.db, deps.tableName),
+    }),
   });
   return {
     register(app) {

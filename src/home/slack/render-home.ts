@@ -1,8 +1,11 @@
 import type { HomeView as SlackHomeView } from '@slack/types';
+import { formatDay } from '../../domain/local-date';
 import type { DirectionView } from '../../lookup/views';
 import { scopeLabel } from '../../lookup/views';
+import { REVIEW_ACTIONS } from '../../review/slack/ask-blocks';
 import { ACTIONS, buttonValue } from '../../slack/action-ids';
 import {
+  actions,
   type Block,
   button,
   context,
@@ -14,6 +17,33 @@ import {
 } from '../../slack/renderers/blocks';
 import { shortDate, standingText, statusText } from '../../slack/renderers/format';
 import { HOME_DUE_WORKING_DAYS, type HomeView } from '../home-service';
+
+/** The open review round: its close and counts, and each direction I owe it with [No change] [Update]. */
+function reviewSection(review: NonNullable<HomeView['review']>): Block[] {
+  const rows = review.owed.map((item) => {
+    const key = { ijbId: item.ijbId, planYear: item.planYear, ref: item.ref };
+    const buttons = [button('Update', ACTIONS.update, buttonValue(key), 'primary')];
+    if (item.canRepeat)
+      buttons.unshift(
+        button('No change', REVIEW_ACTIONS.noChange, JSON.stringify({ ...key, roundId: item.roundId })),
+      );
+    return [
+      ...sections(`*${escapeMrkdwn(item.ref)}* · ${escapeMrkdwn(summary(item.title, 100))}`),
+      actions(`home-review-${item.ref}`, buttons),
+    ];
+  });
+  return [
+    header(`Review: ${review.name}`),
+    ...sections(
+      `Closes ${formatDay(review.closes)} · ${review.returned} returned, ${review.outstanding} outstanding`,
+    ),
+    ...(rows.length
+      ? [context('You still owe the round an update on:'), ...rows.slice(0, ROWS).flat()]
+      : [context('You owe this round nothing. Thank you.')]),
+    ...(rows.length > ROWS ? [context(`…and ${rows.length - ROWS} more: /direction mine.`)] : []),
+    divider(),
+  ];
+}
 
 /** Slack allows 100 blocks in a Home tab view. */
 export const HOME_BLOCK_LIMIT = 100;
@@ -50,6 +80,7 @@ export function renderHome(home: HomeView): SlackHomeView {
       'Type `/direction help` anywhere, or message me in the Messages tab: `5.1`, `overdue`, `update 5.1`.',
     ),
     divider(),
+    ...(home.review ? reviewSection(home.review) : []),
     ...section(
       'My directions',
       home.mine.map((view) => row(view, 'Update', ACTIONS.update)),

@@ -36,12 +36,23 @@ const FORMAT_WORDS: Record<string, ReportFormat> = {
 export function createReportCapability(deps: ProductDeps): SlackCapability {
   const imports = createImportStore(deps.db, deps.tableName);
   const sources = { getIjb: deps.store.getIjb, readYear: imports.readYear };
+  // Display names as Slack has them today, looked up for each paper (never kept in the table).
+  const leadNames = async (ids: readonly string[]) => {
+    const names = new Map<string, string>();
+    for (const id of ids.filter((id) => /^[UW][A-Z0-9]+$/.test(id))) {
+      const found = await deps.slack.users.info({ user: id }).catch(() => undefined);
+      const user = found?.user;
+      const name = user?.profile?.display_name || user?.real_name || user?.name;
+      if (name) names.set(id, name);
+    }
+    return names;
+  };
 
   const upload = async (payload: unknown) => {
     const ticket = ReportTicketSchema.parse(payload);
     try {
       const file = await buildBoardReport(
-        { sources, clock: deps.clock },
+        { sources, clock: deps.clock, leadNames },
         { ijb: ticket.ijbId, year: ticket.planYear, format: ticket.format },
       );
       await deps.slack.filesUploadV2({

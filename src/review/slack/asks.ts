@@ -1,16 +1,23 @@
+import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
-import type { Direction } from '../../domain/direction';
+import { refKey } from '../../domain/direction';
 import { formatDay, londonDay } from '../../domain/local-date';
 import { UpdateStatusSchema } from '../../domain/progress-update';
 import type { ReviewRound } from '../../domain/review-round';
-import { ACTIONS, buttonValue } from '../../slack/action-ids';
+import type { MessagePoster } from '../../nudges/slack/posting';
 import type { CapabilityDeps as ProductDeps } from '../../slack/capability';
-import { actions, button, context, escapeMrkdwn, type Reply, sections } from '../../slack/renderers/blocks';
+import { escapeMrkdwn } from '../../slack/renderers/blocks';
 import type { SlackRouter } from '../../slack/router';
+import type { NudgeRecordStore } from '../../store/nudge-records';
+import type { RegisterStore } from '../../store/register-store';
+import type { PersonNote, PersonNotifier } from '../../updates/person-notes';
 import { buildUpdatesKit } from '../../updates/slack/kit';
+import { isSlackRecipient } from '../chases';
+import { REVIEW_ACTIONS, renderAsk } from './ask-blocks';
+import { sendOnce } from './send-once';
 
 export const REVIEW_ASK_JOB = 'review.ask';
-export const REVIEW_ACTIONS = { noChange: 'review.no-change' } as const;
+export { REVIEW_ACTIONS, renderAsk };
 
 export const AskJobSchema = z.object({ ijbId: z.string(), roundId: z.string() });
 const NoChangeSchema = z.object({
@@ -20,79 +27,99 @@ const NoChangeSchema = z.object({
   roundId: z.string(),
 });
 
-/** The ask for one direction: what the round wants, the last update, [No change] and [Update]. */
-export function renderAsk(round: ReviewRound, direction: Direction): Reply {
-  const last = direction.latestUpdate;
-  const lastText = last
-    ? `Your last update (${formatDay(londonDay(new Date(last.at)))}): ${escapeMrkdwn(last.text)}`
-    : 'There is no update yet.';
-  const key = { ijbId: direction.ijbId, planYear: direction.planYear, ref: direction.ref };
-  const buttons = [button('Update', ACTIONS.update, buttonValue(key), 'primary')];
-  if (last && UpdateStatusSchema.safeParse(last.status).success)
-    buttons.unshift(
-      button('No change', REVIEW_ACTIONS.noChange, JSON.stringify({ ...key, roundId: round.id })),
-    );
-  const text = `${round.name}: your update on ${direction.ref} is asked for by ${formatDay(round.closes)}.`;
-  return {
-    text,
-    blocks: [
-      ...sections(
-        `*${escapeMrkdwn(text)}*\n${escapeMrkdwn(direction.title ?? direction.text.slice(0, 200))}`,
-      ),
-      ...sections(lastText),
-      actions(`review-ask-${direction.ref}`, buttons),
-      context('The board paper is made from the updates in the register when the round closes.'),
-    ],
-    visibility: 'channel',
-  };
+export interface AskJobDeps {
+  store: Pick<RegisterStore, 'getDirections'>;
+  clock: () => Date;
+  round: (ijbId: string, roundId: string) => Promise<ReviewRound | undefined>;
+  records: NudgeRecordStore;
+  poster: MessagePoster;
+  /** Teams users (aad: ids), asked in their personal chat with the bot. */
+  people?: PersonNotifier;
+  log?: (event: Record<string, unknown>) => void;
 }
 
 /**
- * Asks every lead of the round's directions by DM (and a direction's team channel when it has
- * no lead). [No change] saves an update with the last status through the update service: the
- * one way updates are saved.
+ * The ask job: every lead of the round's directions by DM (a direction's team channel when it
+ * has no lead). Each recipient is asked once per direction, however often or however
+ * concurrently the job runs: the slot is dated by the round's opening, so a retry after
+ * midnight is still the same ask. A failed ask is left free for the job's retry.
  */
-export function createAsks(
-  deps: ProductDeps,
-  round: (ijbId: string, roundId: string) => Promise<ReviewRound | undefined>,
-) {
-  const kit = buildUpdatesKit(deps);
-
-  const ask = async (payload: unknown) => {
+export function createAskJob(deps: AskJobDeps) {
+  return async (payload: unknown): Promise<void> => {
     const job = AskJobSchema.parse(payload);
-    const found = await round(job.ijbId, job.roundId);
+    const found = await deps.round(job.ijbId, job.roundId);
     if (found?.state !== 'open') return;
     const directions = await deps.store.getDirections(found.ijbId, found.planYear, found.refs);
+    const day = londonDay(new Date(found.openedAt));
+    const once = { ...deps, runId: randomUUID() };
+    let failed = 0;
     for (const direction of directions) {
       const to = direction.leads.length ? direction.leads : direction.channel ? [direction.channel] : [];
       const reply = renderAsk(found, direction);
       for (const channel of to) {
-        // A Teams user (aad:) is asked in their personal chat with the bot.
-        if (deps.people?.reaches(channel)) {
-          const note = { ijbId: found.ijbId, planYear: found.planYear, ref: direction.ref };
-          await deps.people.notify(channel, {
-            kind: 'review-ask',
-            ...note,
-            roundTitle: found.name,
-            text: reply.text,
-          });
-          continue;
-        }
-        await deps.slack.chat
-          .postMessage({ channel, text: reply.text, blocks: reply.blocks })
-          .catch((error: unknown) =>
-            deps.log?.(`review ask for ${direction.ref} to ${channel} failed`, error),
-          );
+        const teams = deps.people?.reaches(channel) ? deps.people : undefined;
+        if (!teams && !isSlackRecipient(channel)) continue;
+        const slot = `ask#${found.ijbId}#${found.id}#${channel}#${refKey(direction.ref)}`;
+        // The same once-only slot whichever surface carries the ask.
+        const poster = teams
+          ? personPoster(teams, {
+              kind: 'review-ask',
+              ijbId: found.ijbId,
+              planYear: found.planYear,
+              ref: direction.ref,
+              roundTitle: found.name,
+              text: reply.text,
+            })
+          : deps.poster;
+        const message = { channel, text: reply.text, blocks: reply.blocks };
+        const outcome = await sendOnce({ ...once, poster }, day, slot, message);
+        if (outcome === 'failed') failed++;
       }
     }
+    if (failed) throw new Error(`${failed} review asks of "${found.name}" could not be posted`);
   };
+}
+
+/** A note to a Teams user, as a poster: not reaching them is a failed post, retried as one. */
+function personPoster(people: PersonNotifier, note: PersonNote): MessagePoster {
+  return {
+    async post(message) {
+      if (!(await people.notify(message.channel, note)))
+        throw new Error(`${message.channel} has no personal chat with the bot in Teams`);
+      return { ts: 'teams' };
+    },
+  };
+}
+
+/**
+ * The asks in Slack: the job, and [No change], which saves an update with the last status
+ * through the update service: the one way updates are saved.
+ */
+export function createAsks(
+  deps: ProductDeps,
+  round: (ijbId: string, roundId: string) => Promise<ReviewRound | undefined>,
+  sending: { records: NudgeRecordStore; poster: MessagePoster },
+) {
+  const kit = buildUpdatesKit(deps);
+  const ask = createAskJob({
+    ...sending,
+    store: deps.store,
+    clock: deps.clock,
+    round,
+    ...(deps.people ? { people: deps.people } : {}),
+    log: (event) => deps.log?.(String(event.event), event),
+  });
 
   const register = (app: SlackRouter) => {
     app.action(REVIEW_ACTIONS.noChange, async ({ ack, body, respond }) => {
       await ack();
       const raw = 'actions' in body ? (body.actions[0] as { value?: string } | undefined)?.value : undefined;
       const value = NoChangeSchema.safeParse(raw ? JSON.parse(raw) : undefined);
-      const say = (text: string) => respond({ text, replace_original: false, response_type: 'ephemeral' });
+      // Pressed in App Home there is no message to answer under: the answer comes by DM.
+      const say = (text: string) =>
+        'response_url' in body && body.response_url
+          ? respond({ text, replace_original: false, response_type: 'ephemeral' })
+          : deps.slack.chat.postMessage({ channel: body.user.id, text: escapeMrkdwn(text) });
       if (!value.success) return void (await say('That button is out of date.'));
       const direction = await deps.store.getDirection(value.data.ijbId, value.data.planYear, value.data.ref);
       const last = direction?.latestUpdate;

@@ -1,10 +1,18 @@
 import { formatDay } from '../../domain/local-date';
+import { slackPoster } from '../../nudges/slack/slack-poster';
 import type { CapabilityDeps as ProductDeps, SlackCapability, Subcommand } from '../../slack/capability';
 import { context, escapeMrkdwn, type Reply, sections } from '../../slack/renderers/blocks';
+import type { SlackRouter } from '../../slack/router';
+import { createNudgeRecordStore } from '../../store/nudge-records';
 import { createReviewStore } from '../../store/review-store';
+import { createRoundDeclineStore } from '../../store/round-decline-store';
+import { owedReturns } from '../chases';
 import { parseReviewCommand } from '../review-command';
-import { createReviewService, type RoundStatus } from '../review-service';
+import { createReviewService } from '../review-service';
 import { createAsks, REVIEW_ASK_JOB } from './asks';
+import { registerChaseButton } from './chase-button';
+import { declineByMessage, registerDeclines } from './declines';
+import { renderStatus } from './status-blocks';
 
 /**
  * `/direction review open|status|close|extend|reopen|list`: the twice-yearly review, for IJB
@@ -19,7 +27,17 @@ export function createReviewCapability(deps: ProductDeps): SlackCapability {
     clock: deps.clock,
   });
   const ijbId = deps.defaultIjbId;
-  const asks = createAsks(deps, (ijb, roundId) => reviews.get(ijb, roundId));
+  const declines = createRoundDeclineStore(deps.db, deps.tableName);
+  const sending = {
+    records: createNudgeRecordStore(deps.db, deps.tableName),
+    poster: slackPoster(deps.slack),
+  };
+  const asks = createAsks(deps, (ijb, roundId) => reviews.get(ijb, roundId), sending);
+  const register = (app: SlackRouter) => {
+    asks.register(app);
+    registerDeclines(app, deps, { reviews, declines });
+    registerChaseButton(app, deps, { reviews, declines, ...sending });
+  };
 
   const subcommand: Subcommand = {
     names: ['review'],
@@ -50,9 +68,13 @@ export function createReviewCapability(deps: ProductDeps): SlackCapability {
         }
         case 'status': {
           const status = await review.status(ijbId);
-          return status
-            ? note(statusText(status))
-            : note('No review round is open.', 'Admins open one with /direction review open.');
+          if (!status)
+            return note('No review round is open.', 'Admins open one with /direction review open.');
+          const [directions, declined] = await Promise.all([
+            deps.store.getDirections(ijbId, status.round.planYear, status.round.refs),
+            declines.list(ijbId, status.round.id),
+          ]);
+          return renderStatus(status, owedReturns(status.round, directions, declined), declined);
         }
         case 'close': {
           const result = await review.close(who);
@@ -93,21 +115,12 @@ export function createReviewCapability(deps: ProductDeps): SlackCapability {
       }
     },
   };
-  return { subcommands: [subcommand], register: asks.register, jobs: { [REVIEW_ASK_JOB]: asks.ask } };
-}
-
-function statusText(status: RoundStatus): string {
-  const counts = (rows: RoundStatus['byBody']) =>
-    rows.map((row) => `  ${row.name}: ${row.returned} returned, ${row.outstanding} outstanding`).join('\n');
-  const owing = status.owing
-    .map(({ lead, refs }) => `  ${lead ? `<@${lead}>` : 'no lead'}: ${refs.join(', ')}`)
-    .join('\n');
-  return [
-    `"${status.round.name}", closing ${formatDay(status.round.closes)}: ${status.returned} returned, ${status.outstanding} outstanding.`,
-    `By body:\n${counts(status.byBody)}`,
-    `By theme:\n${counts(status.byTheme)}`,
-    ...(owing ? [`Outstanding:\n${owing}`] : []),
-  ].join('\n\n');
+  return {
+    subcommands: [subcommand],
+    register,
+    converse: declineByMessage(deps, { reviews, declines }),
+    jobs: { [REVIEW_ASK_JOB]: asks.ask },
+  };
 }
 
 function note(text: string, hint?: string): Reply {
