@@ -53,7 +53,8 @@ export async function fillForm(
     const { element } = block;
     if (only && !only.includes(block.block_id)) continue;
     const optional = block.optional ? ' (optional)' : '';
-    if (element.type === 'static_select') {
+    // Radio buttons ("On behalf of") are chosen the same way as a select.
+    if (element.type === 'static_select' || element.type === 'radio_buttons') {
       const options = element.options ?? [];
       print(`  ${block.label.text}${optional}:`);
       for (const [index, option] of options.entries()) print(`    ${index + 1}. ${option.text.text}`);

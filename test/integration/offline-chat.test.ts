@@ -74,6 +74,8 @@ describe('npm run chat, offline', () => {
   it('fills in the update form, a second admin approves, the status card and a nudge arrive', async () => {
     // Prepare: the newcomer (the offline admin) gives 5.1 a lead and a team channel, and adds a second admin
     const newcomer = chat('U0LOCAL', [
+      // 5.1 is issued to both partners and the newcomer's body is not set: on whose behalf first.
+      '1',
       '5',
       'Data now disaggregated by HSCP area',
       'https://example.org/d',
