@@ -3,6 +3,7 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { AdminIdsSchema } from '../src/config';
+import { SUMMARY_SWEEP_JOB } from '../src/updates/summary-sweep';
 import { Alarms } from './constructs/alarms';
 import { NudgeSchedule } from './constructs/nudge-schedule';
 import { PublicApi } from './constructs/public-api';
@@ -54,6 +55,7 @@ export class StatelessStack extends Stack {
       table,
       slackSecret,
       environment,
+      sweepJob: SUMMARY_SWEEP_JOB,
     });
     this.slack = new SlackIngress(this, 'Slack', {
       entry: lambdaEntry('slack'),
@@ -81,6 +83,10 @@ export class StatelessStack extends Stack {
       entry: props.nudgeEntry ?? lambdaEntry('nudge'),
       table,
       slackSecret,
+      teams: {
+        secret: props.teamsSecret,
+        appId: props.teamsAppId ?? '00000000-0000-0000-0000-000000000000',
+      },
       environment,
     });
 

@@ -22,6 +22,8 @@ export interface NudgeScheduleProps {
   entry: string;
   table: ITableV2;
   slackSecret: ISecret;
+  /** With the Teams app: Teams channels' digests go through the Bot Connector, with this secret. */
+  teams?: { secret: ISecret; appId: string };
   environment: Record<string, string>;
   /** London time of the daily run; default 08:30, clear of the 01:00–02:00 clock-change hour. */
   at?: { hour: number; minute: number };
@@ -50,7 +52,13 @@ export class NudgeSchedule extends Construct {
       description: 'IJB Directions daily nudge run',
       // Posting is paced at about one message per second per channel (Slack's limit).
       timeout: Duration.minutes(10),
-      environment: { ...props.environment, SLACK_SECRET_ARN: props.slackSecret.secretArn },
+      environment: {
+        ...props.environment,
+        SLACK_SECRET_ARN: props.slackSecret.secretArn,
+        ...(props.teams
+          ? { TEAMS_APP_ID: props.teams.appId, TEAMS_SECRET_ARN: props.teams.secret.secretArn }
+          : {}),
+      },
     }).function;
     // Scheduler retries failed deliveries; Lambda retries failed runs. Both end in the DLQ, and
     // both give up within the same London day.
@@ -61,6 +69,7 @@ export class NudgeSchedule extends Construct {
     });
     grantRegister(props.table, fn, 'read-write');
     props.slackSecret.grantRead(fn);
+    props.teams?.secret.grantRead(fn);
     // Scheduler's own role, trusted only from this account: the target grants it this function alone.
     const invoker = new Role(this, 'SchedulerRole', {
       assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {

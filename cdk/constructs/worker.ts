@@ -1,7 +1,15 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import type { IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { CfnFunction, IFunction } from 'aws-cdk-lib/aws-lambda';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import {
+  ContextAttribute,
+  Schedule,
+  ScheduleExpression,
+  ScheduleTargetInput,
+} from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -14,6 +22,8 @@ export interface WorkerProps {
   table: ITableV2;
   slackSecret: ISecret;
   environment: Record<string, string>;
+  /** The job that heals summaries a crash left behind (src/updates/summary-sweep.ts). */
+  sweepJob: string;
 }
 
 /**
@@ -24,6 +34,7 @@ export interface WorkerProps {
 export class Worker extends Construct {
   readonly function: IFunction;
   readonly deadLetterQueue: IQueue;
+  readonly sweep: Schedule;
 
   constructor(scope: Construct, id: string, props: WorkerProps) {
     super(scope, id);
@@ -44,7 +55,43 @@ export class Worker extends Construct {
     });
     grantRegister(props.table, fn, 'read-write');
     props.slackSecret.grantRead(fn);
+    this.sweep = this.scheduleSweep(fn, dlq, props.sweepJob);
     this.function = fn;
     this.deadLetterQueue = dlq;
+  }
+
+  /**
+   * An update is written before its direction's summary; a Lambda stopped between the two
+   * leaves a marker. Locally the server sweeps every 30 s; here Scheduler hands the worker the
+   * sweep job every 5 minutes, as a deferred job like any other (retries, DLQ). The sweep is
+   * idempotent, so a duplicate delivery costs one Query.
+   */
+  private scheduleSweep(fn: IFunction, dlq: IQueue, job: string): Schedule {
+    const invoker = new Role(this, 'SweepSchedulerRole', {
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
+      }),
+      description: 'EventBridge Scheduler: hand the IJB Directions worker the summary sweep',
+    });
+    Validations.of(invoker).acknowledge({
+      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(fn.node.defaultChild as CfnFunction)}.Arn>:*]`,
+      reason:
+        'The LambdaInvoke target grants the worker function and its own versions and aliases (`<arn>:*`): one function, invoke only; no other resource.',
+    });
+    return new Schedule(this, 'SummarySweep', {
+      description: 'IJB Directions: heal direction summaries a stopped function left behind',
+      schedule: ScheduleExpression.rate(Duration.minutes(5)),
+      target: new LambdaInvoke(fn, {
+        role: invoker,
+        // The worker's own event shape (src/aws/lambda-job-queue.ts WorkerEventSchema).
+        input: ScheduleTargetInput.fromObject({
+          job: { kind: job, payload: {} },
+          enqueuedAt: ContextAttribute.scheduledTime,
+        }),
+        retryAttempts: 2,
+        maxEventAge: Duration.minutes(10),
+        deadLetterQueue: dlq,
+      }),
+    });
   }
 }

@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { type ApiDeps, type ApiEnv, type ApiServices, buildApiServices } from './api-deps';
 import { ApiProblem, problemResponse } from './problem';
+import { changeRoutes } from './routes/changes';
 import { notYetRoutes } from './routes/not-yet';
 import { registerRoutes } from './routes/register';
 import { updateRoutes } from './routes/updates';
@@ -105,6 +106,7 @@ export function createApiApp(
 
   registerRoutes(api);
   updateRoutes(api);
+  changeRoutes(api);
   notYetRoutes(api);
   return api;
 }

@@ -20,6 +20,7 @@ export const PROBLEM_TITLES = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  409: 'Conflict',
   413: 'Content Too Large',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',

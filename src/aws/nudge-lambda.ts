@@ -6,10 +6,13 @@ import { LocalDateSchema, londonDay } from '../domain/local-date';
 import { pacedPoster } from '../nudges/slack/posting';
 import { type NudgeRunReport, runNudges } from '../nudges/slack/run';
 import { createNudgeWebClient, slackPoster } from '../nudges/slack/slack-poster';
+import { buildTeamsDigestTarget, digestPoster, teamsTakesWholeDigest } from '../product/nudge-posters';
 import { buildNudgeStores } from '../product/nudge-stores';
+import type { TeamsAuthConfig } from '../teams/adapter';
 import type { LambdaEnv } from './lambda-config';
 import { createObservability } from './observability';
 import type { SlackSecrets } from './slack-secrets';
+import type { TeamsSecret } from './teams-lambda';
 
 /**
  * What the schedule sends. `date` runs a given day (a manual replay); `scheduledTime` is the
@@ -51,6 +54,9 @@ export function createNudgeLambdaHandler(deps: {
   secrets: SlackSecrets;
   db: DynamoDBDocumentClient;
   clock?: () => Date;
+  /** With TEAMS_APP_ID set, Teams channels' digests too (the secret from Secrets Manager). */
+  teamsSecret?: TeamsSecret | undefined;
+  teamsOutbound?: TeamsAuthConfig['outbound'];
 }) {
   const { env, secrets, db } = deps;
   const clock = deps.clock ?? (() => new Date());
@@ -61,6 +67,19 @@ export function createNudgeLambdaHandler(deps: {
   }
   const client = createNudgeWebClient({ token: secrets.botToken, slackApiUrl: env.SLACK_API_URL });
   const stores = buildNudgeStores(db, env.TABLE_NAME);
+  const teams =
+    env.TEAMS_APP_ID && deps.teamsSecret
+      ? buildTeamsDigestTarget(
+          {
+            appId: env.TEAMS_APP_ID,
+            appPassword: deps.teamsSecret.appPassword,
+            tenantId: deps.teamsSecret.tenantId,
+            outbound: deps.teamsOutbound,
+          },
+          db,
+          env.TABLE_NAME,
+        )
+      : undefined;
   // Structured Powertools lines (a failure as a warning) and the NudgesSent / NudgesFailed
   // metrics the alarms read, as the other functions log and count.
   const { logger, metrics } = createObservability('nudge', env.LOG_LEVEL);
@@ -84,12 +103,15 @@ export function createNudgeLambdaHandler(deps: {
     const day =
       parsed.data.date ??
       londonDay(parsed.data.scheduledTime ? new Date(parsed.data.scheduledTime) : clock());
-    const poster = pacedPoster(slackPoster(client), {
+    const poster = pacedPoster(digestPoster(slackPoster(client), teams), {
       now: () => clock().getTime(),
       sleep: (ms) => sleep(ms),
       stopAt,
     });
-    const report = await runNudges({ ...stores, poster, clock, log }, { day, stopAt });
+    const report = await runNudges(
+      { ...stores, poster, clock, log, wholeDigest: teamsTakesWholeDigest },
+      { day, stopAt },
+    );
     const summary = summarise(report);
     metrics.addMetric('NudgesSent', MetricUnit.Count, summary.reminders);
     metrics.addMetric(

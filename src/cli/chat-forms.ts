@@ -21,6 +21,7 @@ interface InputBlock {
     initial_value?: string;
     initial_date?: string;
     initial_option?: Option;
+    initial_options?: Option[];
     options?: Option[];
     multiline?: boolean;
   };
@@ -53,7 +54,6 @@ export async function fillForm(
     const { element } = block;
     if (only && !only.includes(block.block_id)) continue;
     const optional = block.optional ? ' (optional)' : '';
-    // Radio buttons ("On behalf of") are chosen the same way as a select.
     if (element.type === 'static_select' || element.type === 'radio_buttons') {
       const options = element.options ?? [];
       print(`  ${block.label.text}${optional}:`);
@@ -64,6 +64,22 @@ export async function fillForm(
       values[block.block_id] = {
         [element.action_id]: { type: element.type, selected_option: picked ?? null },
       };
+      continue;
+    }
+    if (element.type === 'checkboxes' || element.type === 'multi_static_select') {
+      const options = element.options ?? [];
+      print(`  ${block.label.text}${optional}:`);
+      for (const [index, option] of options.entries()) print(`    ${index + 1}. ${option.text.text}`);
+      const shown = element.initial_options ?? [];
+      const kept = shown.length > 0 ? ` [${shown.map((option) => option.text.text).join(', ')}]` : '';
+      const answer = (await ask(`  choose any of 1-${options.length}, comma-separated${kept}: `)).trim();
+      const picked = answer
+        ? answer
+            .split(/[\s,]+/)
+            .map((number) => options[Number(number) - 1])
+            .filter(Boolean)
+        : shown;
+      values[block.block_id] = { [element.action_id]: { type: element.type, selected_options: picked } };
       continue;
     }
     if (element.type === 'datepicker') {

@@ -1,6 +1,7 @@
-import { interactionBody, slackSignatureHeaders, slashCommandBody } from '../slack/signature';
+import { slashCommandBody } from '../slack/signature';
 import { type PressableButton, renderBlocksAsText } from './block-text';
 import { type Ask, fillForm, inputsOf, type SlackView } from './chat-forms';
+import { chatTransport } from './chat-transport';
 
 /**
  * What `npm run chat` does, without the terminal: sends what a person types as Slack would
@@ -40,7 +41,6 @@ export function createChatSession(options: ChatOptions) {
   const dm = `D${options.user}`;
   let buttons: Pressable[] = [];
   let feedSeq = 0;
-  let triggers = 0;
   let lastChannelPost: { channel: string; ts: string } | undefined;
   let homeAsked = false;
   let oldSeq = 0;
@@ -54,59 +54,7 @@ export function createChatSession(options: ChatOptions) {
     print(`\n${title}\n${rendered.text}`);
   };
 
-  const post = async (body: string, json = false): Promise<Json | undefined> => {
-    let response: Response;
-    try {
-      response = await fetch(options.url, {
-        method: 'POST',
-        headers: {
-          'content-type': json ? 'application/json' : 'application/x-www-form-urlencoded',
-          ...slackSignatureHeaders(options.secret, body),
-        },
-        body,
-      });
-    } catch (error) {
-      print(`Could not reach ${options.url}: ${(error as Error).cause ?? error}. Is \`npm start\` running?`);
-      return undefined;
-    }
-    if (response.status === 401) {
-      print(
-        'The server refused the signature (401): SLACK_SIGNING_SECRET differs between the server and this chat.',
-      );
-      return undefined;
-    }
-    const text = await response.text();
-    if (!response.ok) {
-      print(`The server answered ${response.status}: ${text}`);
-      return undefined;
-    }
-    return text.trim() ? JSON.parse(text) : {};
-  };
-
-  const trigger = () => `${options.user}.${++triggers}.${Date.now()}.local`;
-  const event = (payload: Json) =>
-    post(
-      JSON.stringify({
-        token: 'deprecated',
-        team_id: options.team,
-        api_app_id: 'A0LOCAL',
-        type: 'event_callback',
-        event_id: `Ev${Date.now()}${Math.floor(Math.random() * 1e6)}`,
-        event_time: Math.floor(Date.now() / 1000),
-        event: payload,
-      }),
-      true,
-    );
-  const interact = (payload: Json) =>
-    post(
-      interactionBody({
-        api_app_id: 'A0LOCAL',
-        user: { id: options.user, team_id: options.team },
-        team: { id: options.team, domain: 'local' },
-        trigger_id: trigger(),
-        ...payload,
-      }),
-    );
+  const { post, event, interact, trigger } = chatTransport(options);
   const ts = () => `${Math.floor(Date.now() / 1000)}.${String(Date.now() % 1e6).padStart(6, '0')}`;
   /** `@U0X` and `#C0X` as Slack escapes them. */
   const escaped = (text: string) =>

@@ -7,6 +7,7 @@ import { announcedSlack } from '../local/offline-slack';
 import { pacedPoster } from '../nudges/slack/posting';
 import { runNudges } from '../nudges/slack/run';
 import { createNudgeWebClient, slackPoster } from '../nudges/slack/slack-poster';
+import { buildTeamsDigestTarget, digestPoster, teamsTakesWholeDigest } from '../product/nudge-posters';
 import { buildNudgeStores } from '../product/nudge-stores';
 import { seedRegister } from '../register/seed';
 import { NudgeArgsError, parseNudgeArgs, reportAsJson, reportAsText } from './nudge-args';
@@ -33,8 +34,20 @@ async function main(): Promise<void> {
   try {
     const stores = buildNudgeStores(dynamo.db, config.TABLE_NAME);
     await seedRegister(stores.store, clock());
+    // With TEAMS_APP_ID and its password, Teams channels get their digest through the Bot Connector.
+    const teams = config.TEAMS_APP_ID
+      ? buildTeamsDigestTarget(
+          {
+            appId: config.TEAMS_APP_ID,
+            appPassword: config.TEAMS_APP_PASSWORD,
+            tenantId: config.TEAMS_TENANT_ID,
+          },
+          dynamo.db,
+          config.TABLE_NAME,
+        )
+      : undefined;
     const poster = token
-      ? pacedPoster(slackPoster(createNudgeWebClient({ token, slackApiUrl })), {
+      ? pacedPoster(digestPoster(slackPoster(createNudgeWebClient({ token, slackApiUrl })), teams), {
           now: Date.now,
           sleep: (ms) => sleep(ms),
         })
@@ -43,6 +56,7 @@ async function main(): Promise<void> {
       {
         ...stores,
         clock,
+        wholeDigest: teamsTakesWholeDigest,
         ...(poster ? { poster } : {}),
       },
       { day: args.date ?? londonDay(clock()), dryRun: args.dryRun },

@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { DeadlineSchema } from './deadline';
 import { LocalDateSchema } from './local-date';
 import { PlanYearSchema } from './plan-year';
+import { ChangeNoteSchema } from './register-change';
 
 /** Numbered and coded refs: "5.1" (Midlothian), "D15c" (East Lothian). */
 const SHORT_REF = /^[A-Za-z]{0,3}\d{1,3}[A-Za-z]?(?:\.\d{1,3}[A-Za-z]?){0,3}$/;
@@ -244,6 +245,8 @@ export const DirectionSchema = z.object({
   notInPaper: z.object({ since: z.string(), source: z.string().max(500) }).optional(),
   /** Which text of the paper this is: 1 as first loaded, + 1 each time a revised paper changed it. */
   paperRevision: z.number().int().min(1).optional(),
+  /** Changes the board made mid-year, recorded by an admin (Slack, API), oldest first. */
+  registerChanges: z.array(ChangeNoteSchema).max(50).optional(),
 });
 export type Direction = z.infer<typeof DirectionSchema>;
 

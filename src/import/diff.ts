@@ -2,6 +2,7 @@ import type { Direction, IssuedDirection } from '../domain/direction';
 import type { Milestone } from '../domain/milestone';
 import type { DirectionOutcome } from '../domain/outcome';
 import type { YearSnapshot } from '../store/import-store';
+import { addedInRegister, fieldsKept, type KeptChange, notesHolding } from './reconcile';
 
 /** The attributes a paper owns. Status, leads, channel and updates belong to the officers. */
 export const PAPER_FIELDS = [
@@ -51,6 +52,8 @@ export interface ImportDiff {
   dropped: Direction[];
   /** Flagged earlier, back in this paper. */
   returned: Direction[];
+  /** Where the paper differs from a change the board made after it: the change is kept. */
+  kept: KeptChange[];
   milestones: { added: Milestone[]; removed: Milestone[]; unchanged: number };
   /** Outcome-table lines that are new or say something new. */
   outcomes: { written: DirectionOutcome[]; unchanged: number };
@@ -82,6 +85,7 @@ export function diffPaper(
     unchanged: [],
     dropped: [],
     returned: [],
+    kept: [],
     milestones: { added: [], removed: [], unchanged: 0 },
     outcomes: { written: [], unchanged: 0 },
   };
@@ -95,13 +99,22 @@ export function diffPaper(
     }
     const old = paperFieldsOf(before);
     const next = paperFieldsOf(after);
-    const fields = PAPER_FIELDS.filter((name) => canonical(old[name]) !== canonical(next[name]));
-    if (fields.length > 0) diff.changed.push({ before, after, fields });
-    else diff.unchanged.push(before);
+    const differ = PAPER_FIELDS.filter((name) => canonical(old[name]) !== canonical(next[name]));
+    // The board's later changes hold against this paper: those fields stay as the register has them.
+    const notes = notesHolding(before, after);
+    const kept = fieldsKept(notes);
+    const held = differ.filter((name) => kept === 'all' || kept.includes(name));
+    const fields = differ.filter((name) => !held.includes(name));
+    if (held.length > 0) diff.kept.push({ direction: before, notes, fields: held });
+    if (fields.length > 0) {
+      const keep = Object.fromEntries(held.map((name) => [name, before[name]]));
+      diff.changed.push({ before, after: { ...after, ...keep }, fields });
+    } else diff.unchanged.push(before);
     if (before.notInPaper) diff.returned.push(before);
   }
   for (const [key, direction] of existing)
-    if (!inPaper.has(key) && !direction.notInPaper) diff.dropped.push(direction);
+    if (!inPaper.has(key) && !direction.notInPaper && !addedInRegister(direction))
+      diff.dropped.push(direction);
 
   const kept = new Map((newYear ? [] : snapshot.milestones).map((milestone) => [milestone.id, milestone]));
   for (const milestone of paper.milestones) {

@@ -14,6 +14,7 @@ import { calendarFor } from '../register/calendars';
 import type { IjbProfile } from '../register/ijb-profiles';
 import type { StoredDueEntry, YearSnapshot } from '../store/import-store';
 import { canonical, type DirectionChange, type ImportDiff } from './diff';
+import { lifecycleHeld } from './reconcile';
 
 /** A direction of some year whose lifecycle an outcome table sets. */
 export interface LifecycleWrite {
@@ -82,7 +83,7 @@ export function planWrites(input: {
   ])
     for (const direction of directions) {
       const outcome = lifecycleOf(year, direction.ref);
-      if (!outcome) continue;
+      if (!outcome || lifecycleHeld(direction)) continue;
       if (
         canonical(direction.lifecycle) !== canonical(outcome.lifecycle) ||
         canonical(direction.supersededBy ?? []) !== canonical(outcome.supersededBy)
@@ -140,7 +141,10 @@ export function planWrites(input: {
 }
 
 function openOf(direction: Direction, outcome: DirectionOutcome | undefined): boolean {
-  return isOpen(direction.status) && isInForce(outcome?.lifecycle ?? direction.lifecycle);
+  const lifecycle = lifecycleHeld(direction)
+    ? direction.lifecycle
+    : (outcome?.lifecycle ?? direction.lifecycle);
+  return isOpen(direction.status) && isInForce(lifecycle);
 }
 
 function dueKey(entry: { ref: string; deadlineIndex: number }): string {

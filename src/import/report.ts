@@ -5,6 +5,7 @@ import { calendarFor } from '../register/calendars';
 import type { IjbProfile } from '../register/ijb-profiles';
 import type { ImportResult } from './import-paper';
 import type { ImportProblem, ImportWarning } from './parse/types';
+import { describeKept } from './reconcile';
 import { describeLocation } from './source';
 import { markChangedWords } from './word-diff';
 
@@ -114,6 +115,11 @@ export function resultJson(result: ImportResult) {
       changedRefs: result.diff.changed.map((change) => ({ ref: change.before.ref, fields: change.fields })),
       addedRefs: result.diff.added.map((direction) => direction.ref),
       notInPaperRefs: result.diff.dropped.map((direction) => direction.ref),
+      kept: result.diff.kept.map((kept) => ({
+        ref: kept.direction.ref,
+        fields: kept.fields,
+        said: describeKept(kept),
+      })),
     },
   };
 }
@@ -199,6 +205,10 @@ export function resultText(result: ImportResult): string {
         `      deadlines: ${change.before.deadlines.map((d) => d.asWritten).join('; ') || 'none'} → ${change.after.deadlines.map((d) => d.asWritten).join('; ') || 'none'}`,
       );
   }
+  for (const kept of result.diff.kept)
+    lines.push(
+      `  = ${kept.direction.ref} ${describeKept(kept)}: the paper's ${kept.fields.join(', ')} left as the board changed it`,
+    );
   for (const direction of result.diff.added) if (!result.diff.newYear) lines.push(`  + ${direction.ref}`);
   for (const direction of result.diff.dropped)
     lines.push(`  - ${direction.ref} (kept, flagged: no longer in the paper)`);

@@ -7,7 +7,7 @@ import type { Config } from '../config';
 import { createWorkerReader } from '../import/read-in-worker';
 import { createHttpApp } from '../product/http-app';
 import { buildSlackProduct, type SlackProduct } from '../product/slack-product';
-import { buildTeamsProduct, type TeamsProduct } from '../product/teams-product';
+import { buildTeamsProduct, lateTeamsNotifier, type TeamsProduct } from '../product/teams-product';
 import type { RegisterStore } from '../store/register-store';
 import { createShareLinkStore } from '../store/share-link-store';
 import type { TeamsAuthConfig } from '../teams/adapter';
@@ -140,6 +140,7 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
     paperReader: createWorkerReader(),
     ...(deps.ackBudgetMs ? { ackBudgetMs: deps.ackBudgetMs } : {}),
     web: { shareLinks, publicUrl: config.PUBLIC_URL ?? `http://localhost:${config.PORT}` },
+    people: lateTeamsNotifier(() => teams),
   });
   const { app } = product;
   http = getRequestListener(

@@ -1,3 +1,4 @@
+import { type ChangeLine, changeLines } from '../changes/views';
 import type { WorkingCalendar } from '../domain/calendar';
 import { type Deadline, dueDateOf, type Standing, standingOf } from '../domain/deadline';
 import { type Direction, type DirectionStatus, type Recipient, refKey } from '../domain/direction';
@@ -63,6 +64,8 @@ export interface DirectionView {
   pendingSignOff?: PendingSignOff;
   /** Present when the year has a delivery plan: the key actions that deliver this direction. */
   milestones?: MilestoneView[];
+  /** The board's mid-year changes recorded in the register, with their authority. */
+  changes?: ChangeLine[];
   /** Each partner's status, when a direction issued to both is answered differently by each. */
   bodies?: BodyStatusView[];
   /** The partner the latest update was made for, or 'whole' for one that counted for both. */
@@ -108,6 +111,8 @@ export function viewOf(direction: Direction, scope: Scope, milestones?: readonly
     ...(pending ? { pendingSignOff: pending } : {}),
     ...partnerFields(direction, scope.ijb),
   };
+  const changes = changeLines(direction);
+  if (changes.length > 0) view.changes = changes;
   if (milestones) {
     const ref = refKey(direction.ref);
     view.milestones = milestones

@@ -1,3 +1,4 @@
+import { createChangeCapability } from '../changes/slack/change-capability';
 import { createHomeCapability } from '../home/slack/capability';
 import { createImportCapability } from '../import/slack/import-capability';
 import { createNudgesCapability } from '../nudges/slack/capability';
@@ -19,6 +20,7 @@ export function createCapabilities(deps: ProductDeps): SlackCapability[] {
     createUpdatesCapability(deps),
     createReportCapability(deps),
     createReviewCapability(deps),
+    createChangeCapability(deps),
     ...(deps.web
       ? [createWebShareCapability({ ...deps.web, admins: deps.admins, defaultIjbId: deps.defaultIjbId })]
       : []),

@@ -27,6 +27,8 @@ export interface SlackProductInput {
   /** Where papers sent to the bot are read (a worker thread locally); this thread when unset. */
   paperReader?: PaperReader;
   web?: ProductDeps['web'];
+  /** Teams users' notes (sign-off requests, decisions), when Teams is configured. */
+  people?: ProductDeps['people'];
 }
 
 export interface SlackProduct {
@@ -55,6 +57,7 @@ export function buildSlackProduct(input: SlackProductInput): SlackProduct {
     slack: createBotClient(input.slack),
     ...(input.paperReader ? { paperReader: input.paperReader } : {}),
     ...(input.web ? { web: input.web } : {}),
+    ...(input.people ? { people: input.people } : {}),
     log: (message, error) => {
       if (input.slack.logger) input.slack.logger.error(message, ...(error ? [error] : []));
       else console.error(message, ...(error ? [error] : []));

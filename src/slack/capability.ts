@@ -5,6 +5,7 @@ import type { PlanYear } from '../domain/plan-year';
 import type { PaperReader } from '../import/read-paper';
 import type { RegisterStore } from '../store/register-store';
 import type { ThreadAnchorStore } from '../store/thread-anchors';
+import type { PersonNotifier } from '../updates/person-notes';
 import type { ShareLinks } from '../web/share-links';
 import type { JobHandlers, JobQueue } from '../work/job-queue';
 import type { ProductMetrics } from '../work/metrics';
@@ -92,4 +93,6 @@ export interface CapabilityDeps {
   paperReader?: PaperReader;
   /** Share links to the web register, where it is served (the local server; not yet the Lambda). */
   web?: { shareLinks: ShareLinks; publicUrl: string };
+  /** People the Slack client cannot reach (Teams users, `aad:` ids), told in Teams. */
+  people?: PersonNotifier;
 }

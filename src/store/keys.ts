@@ -40,6 +40,11 @@ export const keys = {
     pk: register(ijbId, year),
     sk: `REV#${refKey(ref)}#${String(revision).padStart(4, '0')}`,
   }),
+  /** One mid-year change to a direction, recorded by an admin (append-only, create-once). */
+  registerChange: (ijbId: string, year: string, ref: string, at: string, id: string) => ({
+    pk: register(ijbId, year),
+    sk: `CHANGE#${refKey(ref)}#${at}#${id}`,
+  }),
   /** One import of a paper that changed the register: who, when, what. */
   importRecord: (ijbId: string, year: string, at: string) => ({
     pk: `IJB#${ijbId}`,

@@ -1,7 +1,6 @@
-import { directionFilter } from '../lookup/filters';
+import { answerList, answerSearch } from '../lookup/answers';
 import type { LocateResult } from '../lookup/locate';
 import type { FilteredList, LookupService } from '../lookup/lookup-service';
-import { searchConfidence } from '../lookup/search';
 import { scopeLabel } from '../lookup/views';
 import type { Intent } from '../understanding/intent';
 import { type AdaptiveCard, card, heading, note, plain, submit, text } from './cards/adaptive';
@@ -82,43 +81,34 @@ export async function answerLookup(
     case 'list': {
       if (intent.filter.lead?.kind === 'named')
         return problemCard(`I cannot tell who “@${intent.filter.lead.name}” is in Teams yet.`, 'overdue');
-      const scoped = await lookup.scopeFor(intent.place);
-      if (!scoped.ok) return problemCard(scoped.problem, 'help');
-      const about = intent.filter.about;
-      if (about && (await lookup.search(scoped.scope, about)).length === 0)
-        return problemCard(
-          `I did not understand “${about}”: nothing in ${scopeLabel(scoped.scope)} is about it.`,
-          'due in 60 days  ·  due next week  ·  overdue NHS Lothian  ·  list carers',
-        );
-      const list = await lookup.listFiltered(scoped.scope, intent.list, intent.filter, request.userId);
-      return filteredCard(list, request.typed, page);
+      const answer = await answerList(lookup, { ...intent, userId: request.userId });
+      if (answer.kind === 'problem') return problemCard(answer.problem, answer.example ?? 'help');
+      return filteredCard(answer.list, request.typed, page);
     }
     case 'search': {
-      const scoped = await lookup.scopeFor(intent.place);
-      if (!scoped.ok) return problemCard(scoped.problem, 'help');
-      const { scope } = scoped;
-      let hits = await lookup.search(scope, intent.words);
-      if (Object.keys(intent.filter).length > 0) {
-        const keep = directionFilter(
-          intent.filter,
-          hits.map((hit) => hit.direction),
-          request.userId,
-        );
-        hits = hits.filter((hit) => keep(hit.direction));
+      const answer = await answerSearch(lookup, { ...intent, userId: request.userId });
+      switch (answer.kind) {
+        case 'problem':
+          return problemCard(answer.problem, 'help');
+        case 'none':
+          return searchCard(answer.scope, answer.words, [], request.typed, page);
+        case 'weak':
+          return searchCard(
+            answer.scope,
+            answer.words,
+            answer.hits,
+            request.typed,
+            page,
+            'Did you mean one of these?',
+          );
+        case 'one': {
+          const located = locatedCard(answer.located, 'private');
+          return {
+            ...located,
+            body: [note(`The one direction about “${plain(answer.words)}”`), ...located.body],
+          };
+        }
       }
-      const sure = searchConfidence(hits, intent.words);
-      if (sure === 'none') return searchCard(scope, intent.words, [], request.typed, page);
-      if (sure === 'weak')
-        return searchCard(scope, intent.words, hits, request.typed, page, 'Did you mean one of these?');
-      const best = hits[0]?.direction.ref ?? '';
-      const located = locatedCard(
-        await lookup.locate(best, { ijbId: scope.ijb.id, planYear: scope.planYear }),
-        'private',
-      );
-      return {
-        ...located,
-        body: [note(`The one direction about “${plain(intent.words)}”`), ...located.body],
-      };
     }
   }
 }

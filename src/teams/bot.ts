@@ -1,8 +1,10 @@
 import { type Activity, CardFactory, TurnContext } from 'botbuilder';
 import type { PlanYear } from '../domain/plan-year';
 import { answerLookup, locatedCard } from './answer';
+import { assignInTeams } from './assign';
 import type { AdaptiveCard, CardData } from './cards/adaptive';
 import { helpCard, problemCard } from './cards/messages';
+import { answerReport } from './report';
 import { type TeamsServices, teamsUserId } from './services';
 import { understand } from './understand';
 import { cardAction, history, latestCorrection, typedUpdate } from './update-actions';
@@ -38,15 +40,20 @@ export function createTeamsBot(services: TeamsServices): TeamsBot {
         return [locatedCard(located, data.action === 'share' ? 'channel' : 'private')];
       }
       if (data.action === 'page' && typeof data.text === 'string')
-        return answerText(data.text, who, data.page ?? 0);
+        return answerText(context, data.text, who, data.page ?? 0);
       return cardAction(services, data, who);
     }
     // In a channel the text starts with "<at>IJB Directions</at>": the SDK strips it.
     const typed = (TurnContext.removeRecipientMention(activity) ?? activity.text ?? '').trim();
-    return answerText(typed, who, 0);
+    return answerText(context, typed, who, 0);
   };
 
-  const answerText = async (typed: string, who: ReturnType<typeof asker>, page: number) => {
+  const answerText = async (
+    context: TurnContext,
+    typed: string,
+    who: ReturnType<typeof asker>,
+    page: number,
+  ) => {
     const intent = understand(typed);
     const place = 'place' in intent ? intent.place : {};
     const year = place.planYear ? { planYear: place.planYear } : {};
@@ -79,6 +86,9 @@ export function createTeamsBot(services: TeamsServices): TeamsBot {
       case 'edit':
         return latestCorrection(services, intent.kind, { ref: intent.ref, ...year }, who);
       case 'command':
+        if (intent.name === 'assign')
+          return [await assignInTeams(context, services.leadership, intent.text, who, place.planYear)];
+        if (intent.name === 'report') return [await answerReport(services, place, intent.text)];
         return [helpCard(intent.name)];
       default:
         return [await answerLookup(intent, { typed, page, userId: who.userId }, services.lookup)];
@@ -123,7 +133,7 @@ async function remember(services: TeamsServices, context: TurnContext): Promise<
     (activity.membersAdded ?? []).some((member) => member.id === activity.recipient?.id);
   if (!added) return;
   const reference = TurnContext.getConversationReference(activity) as unknown as Record<string, unknown>;
-  await services.installs.put({
+  const conversation = {
     conversationId,
     serviceUrl: activity.serviceUrl,
     installedAt: services.clock().toISOString(),
@@ -132,5 +142,10 @@ async function remember(services: TeamsServices, context: TurnContext): Promise<
       ? { channelName: (activity.channelData as { channel: { name: string } }).channel.name }
       : {}),
     reference,
-  });
+  };
+  await services.installs.put(conversation);
+  // A personal chat is also that person's: notes to them (sign-off requests, decisions) go there.
+  const person = activity.from?.aadObjectId;
+  if (activity.conversation?.conversationType === 'personal' && person)
+    await services.installs.putPersonal(teamsUserId(person), conversation);
 }

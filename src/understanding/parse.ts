@@ -5,6 +5,7 @@ import { placeAt, readPlanYear } from './places';
 import { timeAt } from './time-words';
 import {
   CAPABILITY_COMMANDS,
+  EXACT_COMMANDS,
   FILLERS,
   HELP_WORDS,
   LIST_PHRASES,
@@ -50,7 +51,7 @@ export function parseIntent(raw: string, options: ParseOptions = {}): Intent {
   for (let read = readPlace(tokens, start, place); read > 0; read = readPlace(tokens, start, place))
     start += read;
   const first = tokens[start] ?? '';
-  const commands = [...CAPABILITY_COMMANDS, ...(options.commands ?? [])];
+  const commands = [...CAPABILITY_COMMANDS, ...EXACT_COMMANDS, ...(options.commands ?? [])];
   const firstWord = commands.includes(first) ? first : closeWord(first, TYPO_TARGETS);
 
   if (first === 'help' || first === '?') {

@@ -62,6 +62,12 @@ export const HELP_WORDS = ['help', '?', 'hello', 'hi', 'hey', 'commands', 'usage
  * Commands a capability answers with its own words after them (kept exactly as typed). Room
  * is kept for ones still to come (review, report without a ref, sign-offs).
  */
+/**
+ * The board's mid-year changes (`add`, `vary 5.1`, `revoke 5.1`, `supersede 5.1 by 5.4`): taken
+ * only as typed, never as the nearest word to a typo ("and" is not "add", "very" not "vary").
+ */
+export const EXACT_COMMANDS = ['add', 'vary', 'revoke', 'supersede'];
+
 export const CAPABILITY_COMMANDS = [
   'subscribe',
   'unsubscribe',

@@ -85,50 +85,65 @@ export interface LeadershipDeps {
 
 /** Who leads what: assigning leads and team channels (IJB admins), and "what do I lead". */
 export function createLeadership({ store, leads, lookup, permissions, service }: LeadershipDeps) {
+  /** Sets one direction’s leads and/or team channel, its mentions already resolved (Slack: parseAssign; Teams: mention entities to aad: ids). */
+  const assignResolved = async (
+    userId: string,
+    request: Extract<AssignRequest, { kind: 'assign' }>,
+    planYear?: PlanYear,
+  ): Promise<AssignResult> => {
+    if (request.leads && request.leads.length > MAX_LEADS)
+      return {
+        kind: 'invalid',
+        problem: `Name at most ${MAX_LEADS} leads (you named ${request.leads.length}).`,
+      };
+    const scoped = await lookup.scope(planYear ? { planYear } : {});
+    if (!scoped.ok) return { kind: 'invalid', problem: scoped.problem };
+    if (!(await permissions.isAdmin(scoped.scope.ijb.id, userId))) {
+      return {
+        kind: 'refused',
+        reason: await permissions.adminOnly(scoped.scope.ijb.id, 'assign leads and team channels'),
+      };
+    }
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const found = await lookup.show(scoped.scope, request.ref);
+      if (found.kind === 'missing') return { kind: 'missing', result: found };
+      const before = found.view.direction;
+      const nextLeads = request.leads ?? before.leads;
+      const channel = request.channel ?? before.channel;
+      const bodies = resolveLeadBodies(scoped.scope.ijb, before, nextLeads, request.bodies ?? {});
+      if (!bodies.ok) return { kind: 'invalid', problem: bodies.problem };
+      const { leadBodies } = bodies;
+      if (await leads.assign(before, nextLeads, channel, leadBodies)) {
+        const { leadBodies: _old, ...rest } = before;
+        const after = {
+          ...rest,
+          leads: nextLeads,
+          version: before.version + 1,
+          ...(channel ? { channel } : {}),
+          ...(leadBodies ? { leadBodies } : {}),
+        };
+        if (channel && channel !== before.channel) {
+          await service.publish({
+            ijbId: before.ijbId,
+            planYear: before.planYear,
+            ref: before.ref,
+            event: 'assigned',
+            by: userId,
+          });
+        }
+        return { kind: 'assigned', before, after, unknownBodies: bodies.unknown, ijb: scoped.scope.ijb };
+      }
+    }
+    throw new Error(`${request.ref} kept changing while assigning it`);
+  };
   return {
     async assign(userId: string, text: string, planYear?: PlanYear): Promise<AssignResult> {
       const request = parseAssign(text);
       if (request.kind === 'invalid') return request;
-      const scoped = await lookup.scope(planYear ? { planYear } : {});
-      if (!scoped.ok) return { kind: 'invalid', problem: scoped.problem };
-      if (!(await permissions.isAdmin(scoped.scope.ijb.id, userId))) {
-        return {
-          kind: 'refused',
-          reason: await permissions.adminOnly(scoped.scope.ijb.id, 'assign leads and team channels'),
-        };
-      }
-      for (let attempt = 0; attempt < 5; attempt++) {
-        const found = await lookup.show(scoped.scope, request.ref);
-        if (found.kind === 'missing') return { kind: 'missing', result: found };
-        const before = found.view.direction;
-        const nextLeads = request.leads ?? before.leads;
-        const channel = request.channel ?? before.channel;
-        const bodies = resolveLeadBodies(scoped.scope.ijb, before, nextLeads, request.bodies ?? {});
-        if (!bodies.ok) return { kind: 'invalid', problem: bodies.problem };
-        const { leadBodies } = bodies;
-        if (await leads.assign(before, nextLeads, channel, leadBodies)) {
-          const { leadBodies: _old, ...rest } = before;
-          const after = {
-            ...rest,
-            leads: nextLeads,
-            version: before.version + 1,
-            ...(channel ? { channel } : {}),
-            ...(leadBodies ? { leadBodies } : {}),
-          };
-          if (channel && channel !== before.channel) {
-            await service.publish({
-              ijbId: before.ijbId,
-              planYear: before.planYear,
-              ref: before.ref,
-              event: 'assigned',
-              by: userId,
-            });
-          }
-          return { kind: 'assigned', before, after, unknownBodies: bodies.unknown, ijb: scoped.scope.ijb };
-        }
-      }
-      throw new Error(`${request.ref} kept changing while assigning it`);
+      return assignResolved(userId, request, planYear);
     },
+
+    assignResolved,
 
     async mine(
       userId: string,

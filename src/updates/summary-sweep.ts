@@ -14,7 +14,8 @@ export const SUMMARY_SWEEP_INTERVAL_MS = 30_000;
  * someone posted again (the healing job lived in the in-process queue and died with it). Every
  * update item now carries a sparse gsi2 marker (no extra request); this sweep reads the
  * markers, reflects any update the summary does not show yet, and removes the marker. Lookups
- * read nothing more. Run at start-up and on a timer (src/local/server.ts).
+ * read nothing more. Run at start-up and on a timer locally (src/local/server.ts), and every
+ * 5 minutes on AWS by a schedule that hands the worker this job (cdk/constructs/worker.ts).
  */
 export async function sweepUnsummarised(
   deps: { store: RegisterStore; updates: UpdateStore; service: Pick<UpdateService, 'reflect'> },

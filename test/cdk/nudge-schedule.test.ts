@@ -83,3 +83,36 @@ describe('the daily nudge schedule', () => {
     expect(build).toThrow(/outside 01:00–02:00/);
   });
 });
+
+describe('the summary sweep on AWS', () => {
+  it('hands the worker the sweep job every 5 minutes, in the worker’s own event shape', async () => {
+    const { SUMMARY_SWEEP_JOB } = await import('../../src/updates/summary-sweep');
+    const { WorkerEventSchema } = await import('../../src/aws/lambda-job-queue');
+    const schedules = stateless.findResources('AWS::Scheduler::Schedule', {
+      Properties: { ScheduleExpression: 'rate(5 minutes)' },
+    });
+    const [sweep] = Object.values(schedules) as { Properties: { Target: { Arn: unknown; Input: string } } }[];
+    expect(sweep, 'a 5-minute schedule').toBeDefined();
+    expect(JSON.stringify(sweep?.Properties.Target.Arn)).toMatch(/WorkerFunction/);
+    const input = JSON.parse(sweep?.Properties.Target.Input ?? '{}');
+    expect(input.job).toEqual({ kind: SUMMARY_SWEEP_JOB, payload: {} });
+    // What Scheduler substitutes for the placeholder is an ISO time, as the worker demands.
+    expect(WorkerEventSchema.safeParse({ ...input, enqueuedAt: '2024-01-08T08:30:00Z' }).success).toBe(true);
+  });
+
+  it('acts through a role that may only invoke the worker and write to its dead-letter queue', () => {
+    const policies = stateless.findResources('AWS::IAM::Policy', {
+      Properties: { Roles: [{ Ref: Match.stringLikeRegexp('^WorkerSweepSchedulerRole') }] },
+    });
+    const granted = Object.values(policies).flatMap((policy) => policy.Properties.PolicyDocument.Statement);
+    expect(granted.length).toBeGreaterThan(0);
+    for (const statement of granted) {
+      const target = JSON.stringify(statement.Resource);
+      if (statement.Action === 'sqs:SendMessage') expect(target).toMatch(/WorkerDeadLetters/);
+      else {
+        expect(statement.Action).toBe('lambda:InvokeFunction');
+        expect(target).toMatch(/WorkerFunction/);
+      }
+    }
+  });
+});

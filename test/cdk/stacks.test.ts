@@ -128,12 +128,13 @@ describe('least privilege', () => {
     const slack = secretReads.filter((s) => JSON.stringify(s.Resource).includes('SlackCredentials'));
     const teams = secretReads.filter((s) => JSON.stringify(s.Resource).includes('TeamsCredentials'));
     expect(slack).toHaveLength(3);
-    // The Teams function reads the Azure Bot secret only, never Slack's.
-    expect(teams).toHaveLength(1);
-    expect(secretReads).toHaveLength(4);
+    // The Teams function reads the Azure Bot secret only, never Slack's; the nudge run reads both
+    // (it posts Teams channels' digests too).
+    expect(teams).toHaveLength(2);
+    expect(secretReads).toHaveLength(5);
   });
 
-  it('lets only the Slack and Teams functions and the public API invoke the worker, and only that function', () => {
+  it('lets only the Slack and Teams functions, the public API and the sweep schedule invoke the worker, and only that function', () => {
     const invokes = statements(stateless).filter(
       (s) => s.Action === 'lambda:InvokeFunction' && JSON.stringify(s.Resource).includes('WorkerFunction'),
     );
@@ -142,7 +143,13 @@ describe('least privilege', () => {
       Effect: 'Allow',
       Resource: { 'Fn::GetAtt': [expect.stringMatching(/^WorkerFunction/), 'Arn'] },
     };
-    expect(invokes).toEqual([one, one, one]);
+    const functions = invokes.filter((s) => !Array.isArray(s.Resource));
+    expect(functions).toEqual([one, one, one]);
+    // Scheduler's target grant: the worker and its versions (`<arn>:*`), nothing else.
+    const schedule = invokes.filter((s) => Array.isArray(s.Resource));
+    expect(schedule).toHaveLength(1);
+    for (const resource of schedule[0]?.Resource ?? [])
+      expect(JSON.stringify(resource)).toMatch(/WorkerFunction/);
   });
 });
 

@@ -14,8 +14,9 @@ let now = londonTime('2024-01-22', 10);
 // Each test gets its own register and Slack stand-in, and posts (and snoozes) what it needs.
 beforeEach(async () => {
   now = londonTime('2024-01-22', 10);
-  harness = await startHarness({ clock: () => now });
   slack = await startSlackStandIn();
+  harness = await startHarness({ clock: () => now, env: { SLACK_API_URL: `${slack.url}/api/` } });
+  slack.setMembers('C0ALL', ['U0OFFICER']);
   await subscribe(harness, 'C0ALL');
 });
 afterEach(async () => {
@@ -25,9 +26,9 @@ afterEach(async () => {
 
 const value = (ref: string) => JSON.stringify({ ijbId: 'midlothian', planYear: '2023-24', ref });
 // biome-ignore lint/suspicious/noExplicitAny: Slack message JSON
-const click = (message: any, ref: string, buttonValue = value(ref)) => ({
+const click = (message: any, ref: string, buttonValue = value(ref), user = 'U0OFFICER') => ({
   type: 'block_actions',
-  user: { id: 'U0OFFICER' },
+  user: { id: user },
   team: { id: 'T0LOCAL' },
   channel: { id: 'C0ALL' },
   container: { type: 'message', message_ts: message.ts, channel_id: 'C0ALL' },
@@ -62,9 +63,12 @@ async function snoozed12(): Promise<void> {
   const digest = await postedDigest();
   slack.requests.length = 0;
   await harness.interact(click({ ...digest, ts: '1700000001.000001' }, '1.2'));
-  await slack.waitFor(1);
+  await slack.waitFor(2); // conversations.members, then the replaced digest
   slack.requests.length = 0;
 }
+
+const activeSnoozes = () =>
+  createSnoozeStore(harness.db, harness.tableName).listActive('midlothian', '2023-24', '2024-01-24');
 
 describe('[Snooze a week] on a digest', () => {
   it('quiets the direction in that channel for 7 days, and marks the digest for everyone', async () => {
@@ -75,7 +79,7 @@ describe('[Snooze a week] on a digest', () => {
     // Act: press Snooze on 1.2, on Monday 22 January.
     const { status } = await harness.interact(click({ ...digest, ts: '1700000001.000001' }, '1.2'));
     expect(status).toBe(200);
-    const [, replaced] = await slack.waitFor(2);
+    const replaced = (await slack.waitFor(3)).find((r) => r.body.replace_original === true);
 
     // Assess: the digest is replaced in place; 1.2 keeps [Update], loses [Snooze], says who and until when.
     expect(replaced?.body.replace_original).toBe(true);
@@ -120,5 +124,28 @@ describe('[Snooze a week] on a digest', () => {
       '2024-01-24',
     );
     expect(snoozes.map((s) => s.ref)).toEqual(['1.2']);
+  });
+
+  it('refuses someone who is not in the channel, asked of Slack, and snoozes nothing', async () => {
+    const digest = await postedDigest();
+    slack.requests.length = 0;
+    await harness.interact(click({ ...digest, ts: '1700000001.000001' }, '1.2', value('1.2'), 'U0OUTSIDER'));
+    const answer = (await slack.waitFor(2)).find((r) => r.body.replace_original === false);
+    expect(visibleText(answer?.body)).toContain('Only people in this channel can snooze its reminders.');
+    expect(await activeSnoozes()).toEqual([]);
+  });
+
+  it('snoozes nothing when Slack cannot say who is in the channel, and says to try again', async () => {
+    const digest = await postedDigest();
+    slack.answerWith((request) =>
+      request.path.endsWith('/conversations.members')
+        ? { body: { ok: false, error: 'internal_error' } }
+        : undefined,
+    );
+    slack.requests.length = 0;
+    await harness.interact(click({ ...digest, ts: '1700000001.000001' }, '1.2'));
+    const answer = (await slack.waitFor(2)).find((r) => r.body.replace_original === false);
+    expect(visibleText(answer?.body)).toContain('I could not check with Slack that you are in this channel.');
+    expect(await activeSnoozes()).toEqual([]);
   });
 });

@@ -74,8 +74,7 @@ describe('npm run chat, offline', () => {
   it('fills in the update form, a second admin approves, the status card and a nudge arrive', async () => {
     // Prepare: the newcomer (the offline admin) gives 5.1 a lead and a team channel, and adds a second admin
     const newcomer = chat('U0LOCAL', [
-      // 5.1 is issued to both partners and the newcomer's body is not set: on whose behalf first.
-      '1',
+      '1', // on behalf of NHS Lothian: 5.1 is issued to both partners
       '5',
       'Data now disaggregated by HSCP area',
       'https://example.org/d',
@@ -91,6 +90,7 @@ describe('npm run chat, offline', () => {
 
     // Assess
     expect(filled).toContain('modal: Update 5.1');
+    expect(filled).toContain('On behalf of:');
     expect(filled).toContain('choose 1-6');
     expect(filled).toContain('Saved your update to 5.1');
     expect(filled).toContain('#C0TEAM');

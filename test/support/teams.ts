@@ -85,6 +85,10 @@ export interface PostedActivity {
 export interface BotConnectorStandIn {
   url: string;
   posted: PostedActivity[];
+  /** Members the connector knows, by conversation (a team, channel or chat) and then member id or AAD object id. */
+  members: Map<string, Map<string, Record<string, unknown>>>;
+  /** Makes `member` (a Teams account with id and aadObjectId) a member of `conversationId`. */
+  addMember(conversationId: string, member: { id: string; aadObjectId: string; name?: string }): void;
   /** Answer the next `count` posts with 429 and this Retry-After (seconds). */
   throttle(count: number, retryAfterSeconds: number): void;
   close(): Promise<void>;
@@ -95,10 +99,23 @@ export async function startBotConnectorStandIn(): Promise<BotConnectorStandIn> {
   const posted: PostedActivity[] = [];
   let throttled = 0;
   let retryAfter = 0;
+  const members = new Map<string, Map<string, Record<string, unknown>>>();
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
+      // GET /v3/conversations/{id}/members/{memberId}: TeamsInfo.getMember (404 when not a member).
+      const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/?]+)$/.exec(request.url ?? '');
+      if (member?.[1] && member[2] && request.method === 'GET') {
+        const found = members.get(decodeURIComponent(member[1]))?.get(decodeURIComponent(member[2]));
+        if (!found)
+          return response
+            .writeHead(404, { 'content-type': 'application/json' })
+            .end(
+              JSON.stringify({ error: { code: 'MemberNotFoundInConversation', message: 'not a member' } }),
+            );
+        return response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(found));
+      }
       const match = /^\/v3\/conversations\/([^/]+)\/activities/.exec(request.url ?? '');
       if (!match?.[1] || request.method !== 'POST') return response.writeHead(404).end();
       if (throttled > 0) {
@@ -119,6 +136,14 @@ export async function startBotConnectorStandIn(): Promise<BotConnectorStandIn> {
   return {
     url,
     posted,
+    members,
+    addMember(conversationId, account) {
+      const known = members.get(conversationId) ?? new Map<string, Record<string, unknown>>();
+      const record = { ...account, objectId: account.aadObjectId };
+      known.set(account.id, record);
+      known.set(account.aadObjectId, record);
+      members.set(conversationId, known);
+    },
     throttle(count, seconds) {
       throttled = count;
       retryAfter = seconds;

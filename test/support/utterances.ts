@@ -310,6 +310,18 @@ export const UTTERANCES: Utterance[] = [
     reply: 'board paper',
   },
   { say: 'report', means: { kind: 'command', name: 'report', text: '' } },
+  // The board's mid-year changes, by admins (taken as typed, never as a typo's nearest word).
+  { say: 'add', means: { kind: 'command', name: 'add', text: '' } },
+  { say: 'add 5.9', means: { kind: 'command', name: 'add', text: '5.9' } },
+  { say: 'vary 5.1', means: { kind: 'command', name: 'vary', text: '5.1' } },
+  { say: 'VARY 5.1', means: { kind: 'command', name: 'vary', text: '5.1' } },
+  { say: 'revoke D15c', means: { kind: 'command', name: 'revoke', text: 'D15c' } },
+  { say: 'supersede 5.1 by 5.4', means: { kind: 'command', name: 'supersede', text: '5.1 by 5.4' } },
+  {
+    say: '2022-23 supersede 5.1 with 5.4',
+    means: { kind: 'command', name: 'supersede', text: '5.1 with 5.4', place: { planYear: '2022-23' } },
+  },
+  { say: 'very 5.1', means: show('5.1') },
   // Wrong inputs.
   { say: 'status', means: { kind: 'invalid' }, reply: 'Which direction?' },
   { say: 'history', means: { kind: 'invalid' } },

@@ -8,6 +8,7 @@ import { toSlackMessage } from '../../slack/reply';
 import type { SlackRouter } from '../../slack/router';
 import { createSnoozeStore } from '../../store/snooze-store';
 import { createSubscriptionStore } from '../../store/subscription-store';
+import { createChannelMembership } from '../../updates/slack/channel-membership';
 import { SUBSCRIBE_EXAMPLE } from '../subscribe-command';
 import { createSubscriptionService } from '../subscriptions-service';
 import { NUDGE_ACTIONS } from './renderers/action-ids';
@@ -22,6 +23,9 @@ import { renderSubscriptionOutcome } from './renderers/subscriptions';
  */
 export function createNudgesCapability(deps: CapabilityDeps): SlackCapability {
   const snoozes = createSnoozeStore(deps.db, deps.tableName);
+  // A snooze quiets a channel's reminders: only someone in that channel may, asked of Slack,
+  // never inferred from where the button was (a click can name any channel).
+  const membership = createChannelMembership(deps.slack, { log: (message) => deps.log?.(message) });
   const service = createSubscriptionService({
     store: deps.store,
     subscriptions: createSubscriptionStore(deps.db, deps.tableName),
@@ -69,6 +73,18 @@ export function createNudgesCapability(deps: CapabilityDeps): SlackCapability {
           ...toSlackMessage(
             renderProblem('That button is from a message I can no longer read. Nothing was snoozed.'),
           ),
+          replace_original: false,
+        });
+        return;
+      }
+      const member = await membership.isMember(snooze.data.channel, snooze.data.by);
+      if (member !== true) {
+        const why =
+          member === 'unknown'
+            ? 'I could not check with Slack that you are in this channel. Try again in a minute.'
+            : 'Only people in this channel can snooze its reminders.';
+        await respond({
+          ...toSlackMessage(renderProblem(`${why} Nothing was snoozed.`)),
           replace_original: false,
         });
         return;

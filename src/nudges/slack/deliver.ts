@@ -10,7 +10,7 @@ import type { ThreadAnchorStore } from '../../store/thread-anchors';
 import type { DigestDeadline, DigestLine } from '../plan';
 import { inPool } from '../pool';
 import type { MessagePoster } from './posting';
-import { renderDigest } from './renderers/digest';
+import { type DigestMessage, renderDigest } from './renderers/digest';
 
 /** A reminder as the run reports it (and `npm run nudge -- --json` prints it). */
 export interface NudgeItem {
@@ -48,6 +48,8 @@ export interface DeliveryDeps {
   /** Longer than any run can last (a Lambda runs 15 minutes at most). */
   leaseMs: number;
   log: (event: Record<string, unknown>) => void;
+  /** Channels that take the whole digest as one message (Teams: one Adaptive Card, up to 28 KB). */
+  wholeDigest?: (channel: string) => boolean;
 }
 
 interface Wanted {
@@ -117,7 +119,9 @@ export async function deliverDigest(
     return report('taken', []);
   }
 
-  const messages = renderDigest(day, regroup(won));
+  const messages = deps.wholeDigest?.(channel)
+    ? oneMessage(day, regroup(won))
+    : renderDigest(day, regroup(won));
   const posted: { ts: string; refs: string[] }[] = [];
   let failure: string | undefined;
   for (const message of messages) {
@@ -137,6 +141,7 @@ export async function deliverDigest(
         text: message.text,
         blocks: message.blocks,
         postId: `digest:${day}:${channel}:${messages.indexOf(message)}`,
+        digest: { day, lines: message.lines },
       }));
     } catch (error) {
       failure = (error as Error).message ?? String(error);
@@ -173,6 +178,12 @@ export async function deliverDigest(
     ...(failure ? { error: failure } : {}),
   });
   return report(failure ? 'failed' : 'posted', won, messages.length, failure);
+}
+
+/** The digest as one message: every line, with the Slack text as its fallback. */
+function oneMessage(day: LocalDate, lines: DigestLine[]): DigestMessage[] {
+  const text = renderDigest(day, lines)[0]?.text ?? '';
+  return [{ text, blocks: [], lines }];
 }
 
 function keyOf(channel: string, line: DigestLine, deadline: DigestDeadline): NudgeKey {

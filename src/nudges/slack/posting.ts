@@ -1,4 +1,6 @@
 import type { KnownBlock } from '@slack/types';
+import type { LocalDate } from '../../domain/local-date';
+import type { DigestLine } from '../plan';
 
 /** A message for a channel, as chat.postMessage takes it. */
 export interface ChannelMessage {
@@ -7,6 +9,8 @@ export interface ChannelMessage {
   blocks: KnownBlock[];
   /** Names this post in its message metadata, so a post whose answer was lost is found, not repeated. */
   postId?: string;
+  /** The digest this message carries, for a surface that draws its own (Teams: one Adaptive Card). */
+  digest?: { day: LocalDate; lines: readonly DigestLine[] };
 }
 
 /** Posts one message; resolves with its Slack timestamp (the id replies thread on). */

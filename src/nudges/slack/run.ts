@@ -27,6 +27,8 @@ export interface NudgeRunDeps {
   /** For leases and timestamps; the run's day is given, not read from it. */
   clock: () => Date;
   log?: (event: Record<string, unknown>) => void;
+  /** Channels that take a whole digest as one message (Teams conversations). */
+  wholeDigest?: (channel: string) => boolean;
 }
 
 export interface NudgeRunOptions {
@@ -136,6 +138,7 @@ export async function runNudges(deps: NudgeRunDeps, options: NudgeRunOptions): P
       day,
       leaseMs: LEASE_MS,
       log,
+      ...(deps.wholeDigest ? { wholeDigest: deps.wholeDigest } : {}),
     }).catch((error: unknown): DigestReport => {
       finished = false;
       log({ event: 'nudge.digest-failed', channel, error: String(error) });

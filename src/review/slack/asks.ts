@@ -66,12 +66,24 @@ export function createAsks(
     for (const direction of directions) {
       const to = direction.leads.length ? direction.leads : direction.channel ? [direction.channel] : [];
       const reply = renderAsk(found, direction);
-      for (const channel of to)
+      for (const channel of to) {
+        // A Teams user (aad:) is asked in their personal chat with the bot.
+        if (deps.people?.reaches(channel)) {
+          const note = { ijbId: found.ijbId, planYear: found.planYear, ref: direction.ref };
+          await deps.people.notify(channel, {
+            kind: 'review-ask',
+            ...note,
+            roundTitle: found.name,
+            text: reply.text,
+          });
+          continue;
+        }
         await deps.slack.chat
           .postMessage({ channel, text: reply.text, blocks: reply.blocks })
           .catch((error: unknown) =>
             deps.log?.(`review ask for ${direction.ref} to ${channel} failed`, error),
           );
+      }
     }
   };
 

@@ -1,7 +1,5 @@
-import { directionFilter } from '../../lookup/filters';
+import { answerList, answerSearch } from '../../lookup/answers';
 import type { LookupService } from '../../lookup/lookup-service';
-import { searchConfidence } from '../../lookup/search';
-import { scopeLabel } from '../../lookup/views';
 import type { Intent } from '../../understanding/intent';
 import type { Subcommand, SubcommandRequest, SubcommandTools } from '../capability';
 import { renderDidYouMean, renderFilteredList, renderLocated } from '../renderers/answers';
@@ -51,42 +49,28 @@ export async function answerIntent(intent: Intent, ctx: IntentContext): Promise<
           `I cannot tell who “@${intent.filter.lead.name}” is: pick them from Slack’s @ suggestions.`,
           '/direction overdue @someone',
         );
-      const scoped = await lookup.scopeFor(intent.place);
-      if (!scoped.ok) return renderProblem(scoped.problem, '/direction help');
-      const about = intent.filter.about;
-      if (about && (await lookup.search(scoped.scope, about)).length === 0)
-        return renderProblem(
-          `I did not understand “${about}”: nothing in ${scopeLabel(scoped.scope)} is about it.`,
-          '/direction due in 60 days  ·  due next week  ·  overdue NHS Lothian  ·  list carers',
-        );
-      const list = await lookup.listFiltered(scoped.scope, intent.list, intent.filter, ctx.request.userId);
-      return renderFilteredList(list);
+      const answer = await answerList(lookup, { ...intent, userId: ctx.request.userId });
+      if (answer.kind === 'problem')
+        return renderProblem(answer.problem, `/direction ${answer.example ?? 'help'}`);
+      return renderFilteredList(answer.list);
     }
     case 'search': {
-      const scoped = await lookup.scopeFor(intent.place);
-      if (!scoped.ok) return renderProblem(scoped.problem, '/direction help');
-      const { scope } = scoped;
-      let hits = await lookup.search(scope, intent.words);
-      if (Object.keys(intent.filter).length > 0) {
-        const keep = directionFilter(
-          intent.filter,
-          hits.map((hit) => hit.direction),
-          ctx.request.userId,
-        );
-        hits = hits.filter((hit) => keep(hit.direction));
+      const answer = await answerSearch(lookup, { ...intent, userId: ctx.request.userId });
+      switch (answer.kind) {
+        case 'problem':
+          return renderProblem(answer.problem, '/direction help');
+        case 'none':
+          return renderSearchResults(answer.scope, answer.words, []);
+        case 'weak':
+          return renderDidYouMean(answer.scope, answer.words, answer.hits);
+        case 'one': {
+          const card = renderLocated(answer.located, 'private');
+          return {
+            ...card,
+            blocks: [context(`:mag: The one direction about “${answer.words}”`), ...card.blocks],
+          };
+        }
       }
-      const sure = searchConfidence(hits, intent.words);
-      if (sure === 'none') return renderSearchResults(scope, intent.words, []);
-      if (sure === 'weak') return renderDidYouMean(scope, intent.words, hits);
-      const best = hits[0]?.direction.ref ?? '';
-      const card = renderLocated(
-        await lookup.locate(best, { ijbId: scope.ijb.id, planYear: scope.planYear }),
-        'private',
-      );
-      return {
-        ...card,
-        blocks: [context(`:mag: The one direction about “${intent.words}”`), ...card.blocks],
-      };
     }
   }
 }

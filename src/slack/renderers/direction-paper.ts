@@ -1,6 +1,7 @@
+import { changeLines, lifecycleFromRegister } from '../../changes/views';
 import type { Direction, LifecycleState } from '../../domain/direction';
 import type { MilestoneView } from '../../lookup/views';
-import { type Block, clip, context, escapeMrkdwn, sections } from './blocks';
+import { type Block, clip, context, escapeMrkdwn, mrkdwnLink, sections } from './blocks';
 import { deadlineText } from './format';
 
 const LIFECYCLE: Record<LifecycleState, string> = {
@@ -29,7 +30,14 @@ const links = (list: Direction['supersedes']) =>
 export function standingBlocks(direction: Direction): Block[] {
   const lines: string[] = [];
   const { lifecycle } = direction;
-  if (lifecycle && lifecycle.state !== 'in-force') {
+  for (const change of changeLines(direction)) {
+    const icon = change.closes ? ':no_entry_sign:' : change.kind === 'varied' ? ':pencil2:' : ':scroll:';
+    const link = change.link ? ` ${mrkdwnLink(change.link)}` : '';
+    lines.push(
+      `${icon} *${escapeMrkdwn(change.text)}*${link}.${change.closes ? ' No longer chased: not due, not nudged.' : ''}`,
+    );
+  }
+  if (lifecycle && lifecycle.state !== 'in-force' && !lifecycleFromRegister(direction)) {
     const icon = lifecycle.state === 'varied' ? ':pencil2:' : ':no_entry_sign:';
     const said = lifecycle.outcome ? `: “${escapeMrkdwn(lifecycle.outcome)}”` : '';
     const where = lifecycle.decidedIn ? ` (${lifecycle.decidedIn.planYear} outcome table)` : '';

@@ -47,6 +47,11 @@ export function directionCard(
           ...(direction.title ? [plain(direction.title)] : []),
         ].join(' · '),
       ),
+      ...(view.changes ?? []).map((change) =>
+        note(
+          `${plain(change.text)}${change.link ? ` · ${plain(change.link)}` : ''}${change.closes ? ' · no longer chased' : ''}`,
+        ),
+      ),
       text(plain(direction.text)),
       facts([
         ['Issued to', issuedToText(scope.ijb, direction.issuedTo)],

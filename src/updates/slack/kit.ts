@@ -80,6 +80,7 @@ export function buildUpdatesKit(deps: CapabilityDeps): UpdatesKit {
       service,
       clock,
       log,
+      people: deps.people,
     }),
     log,
   };

@@ -9,6 +9,7 @@ import type { StatusCard, StatusCardStore } from '../../store/status-card-store'
 import type { ThreadAnchorStore } from '../../store/thread-anchors';
 import type { UpdateStore } from '../../store/update-store';
 import { postOnce } from '../../work/post-once';
+import type { PersonNote, PersonNotifier } from '../person-notes';
 import { PublishJobSchema } from '../publish-job';
 import { withUpdate } from '../summary';
 import { keyOf, type UpdateService } from '../update-service';
@@ -35,6 +36,8 @@ export interface PublisherDeps {
   /** How long a claim to post a card holds before another job may take over. */
   claimStaleMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** People Slack cannot reach (Teams users): told on their own surface. */
+  people?: PersonNotifier | undefined;
 }
 
 /**
@@ -63,6 +66,19 @@ export function createPublisher(deps: PublisherDeps) {
       postId ?? `${channel}:${threadTs ?? ''}:${message.text}`,
       { attempts: postId && !/^[UW]/.test(channel) ? 2 : 1, now: clock },
     );
+
+  /** A note to one person: Slack DMs them, unless another surface is theirs (an `aad:` id → Teams). */
+  const tell = async (userId: string, note: PersonNote, message: Message, postId?: string) => {
+    if (deps.people?.reaches(userId)) {
+      if (!(await deps.people.notify(userId, note)))
+        log(`could not tell ${userId} (${note.kind}): not reachable`);
+      return;
+    }
+    // A Teams user where no Teams notifier is composed (the worker Lambda has no Teams secret yet): never Slack.
+    if (userId.startsWith('aad:'))
+      return log(`could not tell ${userId} (${note.kind}): Teams is not set up here`);
+    await post(userId, message, undefined, postId);
+  };
 
   const cardMessage = async (direction: Direction) => {
     const scoped = await deps.lookup.scope({ ijbId: direction.ijbId, planYear: direction.planYear });
@@ -151,13 +167,20 @@ export function createPublisher(deps: PublisherDeps) {
     // Four eyes: the proposer is never asked to sign off their own proposal.
     const admins = all.filter((admin) => admin !== update.by);
     if (admins.length === 0) {
-      await post(update.by, all.length === 0 ? renderNoAdmins(update) : renderNeedsSecondAdmin(update));
+      await tell(
+        update.by,
+        { kind: all.length === 0 ? 'no-admins' : 'needs-second-admin', update },
+        all.length === 0 ? renderNoAdmins(update) : renderNeedsSecondAdmin(update),
+      );
       return;
     }
     for (const admin of admins) {
-      await post(admin, renderSignOffRequest(update), undefined, `sign-off:${update.id}:${admin}`).catch(
-        (error: unknown) => log(`could not ask ${admin} to sign off ${update.ref}`, error),
-      );
+      await tell(
+        admin,
+        { kind: 'sign-off-request', update },
+        renderSignOffRequest(update),
+        `sign-off:${update.id}:${admin}`,
+      ).catch((error: unknown) => log(`could not ask ${admin} to sign off ${update.ref}`, error));
     }
   };
 
@@ -173,7 +196,10 @@ export function createPublisher(deps: PublisherDeps) {
         await deps.service.reflect(direction, update);
         direction = (await store.getDirection(key.ijbId, key.planYear, key.ref)) ?? direction;
       }
-      const card = direction.channel ? await ensureCard(direction, job.by ?? update?.by) : undefined;
+      // A Teams team channel (19:…) gets its digest there, not a Slack status card.
+      const slackChannel =
+        direction.channel && /^[CG]/.test(direction.channel) ? direction.channel : undefined;
+      const card = slackChannel ? await ensureCard(direction, job.by ?? update?.by) : undefined;
       if (card) await refreshCard(direction, card);
 
       if (update && card?.ts) {
@@ -198,7 +224,11 @@ export function createPublisher(deps: PublisherDeps) {
         await requestSignOff(update);
       }
       if (update && job.event === 'decided' && update.signOff?.by) {
-        await post(update.by, renderDecided(decisionOf(update)));
+        await tell(
+          update.by,
+          { kind: 'decided', decision: decisionOf(update) },
+          renderDecided(decisionOf(update)),
+        );
       }
     },
   };

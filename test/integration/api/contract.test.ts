@@ -151,7 +151,97 @@ const cases: Case[] = [
     403,
     async (k) => ({ key: await k('write'), method: 'POST' }),
   ],
+  // The board's mid-year changes (scope admin): src/api/routes/changes.ts.
+  ...changeCases(),
 ];
+
+const AUTHORITY = { decidedOn: '2023-06-01', reference: 'paper 5.3' };
+const added = (ref: string) =>
+  JSON.stringify({
+    ref,
+    theme: 'Health Inequalities',
+    text: 'Midlothian Council must review the design of care at home services.',
+    issuedTo: ['council'],
+    deadline: 'by January 2025',
+    authority: AUTHORITY,
+  });
+const change = (body: Record<string, unknown>) => JSON.stringify({ authority: AUTHORITY, ...body });
+
+function changeCases(): Case[] {
+  const A = `${Y}/directions`;
+  const C = `${D}/changes`;
+  const post = async (k: Parameters<Case[4]>[0], body: string, scope: 'admin' | 'write' = 'admin') => ({
+    key: await k(scope),
+    method: 'POST',
+    headers: idem(),
+    body,
+  });
+  const at = (ref: string) => `/ijbs/midlothian/years/2023-24/directions/${ref}/changes`;
+  return [
+    ['POST', A, '/ijbs/midlothian/years/2023-24/directions', 201, (k) => post(k, added('9.9'))],
+    [
+      'POST',
+      A,
+      '/ijbs/midlothian/years/2023-24/directions',
+      400,
+      async (k) => ({ ...(await post(k, added('9.8'))), headers: json }),
+    ],
+    [
+      'POST',
+      A,
+      '/ijbs/midlothian/years/2023-24/directions',
+      401,
+      async () => ({ method: 'POST', headers: idem(), body: added('9.8') }),
+    ],
+    ['POST', A, '/ijbs/midlothian/years/2023-24/directions', 403, (k) => post(k, added('9.8'), 'write')],
+    ['POST', A, '/ijbs/midlothian/years/2001-02/directions', 404, (k) => post(k, added('9.8'))],
+    ['POST', A, '/ijbs/midlothian/years/2023-24/directions', 409, (k) => post(k, added('5.1'))],
+    [
+      'POST',
+      A,
+      '/ijbs/midlothian/years/2023-24/directions',
+      422,
+      (k) =>
+        post(
+          k,
+          JSON.stringify({
+            ...JSON.parse(added('9.8')),
+            authority: { ...AUTHORITY, decidedOn: '2999-01-01' },
+          }),
+        ),
+    ],
+    ['POST', C, at('6.1'), 201, (k) => post(k, change({ kind: 'vary', deadline: 'by March 2025' }))],
+    [
+      'POST',
+      C,
+      at('6.1'),
+      400,
+      async (k) => ({ ...(await post(k, change({ kind: 'revoke' }))), headers: json }),
+    ],
+    [
+      'POST',
+      C,
+      at('6.1'),
+      401,
+      async () => ({ method: 'POST', headers: idem(), body: change({ kind: 'revoke' }) }),
+    ],
+    ['POST', C, at('6.1'), 403, (k) => post(k, change({ kind: 'revoke' }), 'write')],
+    ['POST', C, at('99.9'), 404, (k) => post(k, change({ kind: 'revoke' }))],
+    [
+      'POST',
+      C,
+      at('7.1'),
+      409,
+      async (k) => {
+        // Revoked once; revoking it again is a conflict.
+        const first = await post(k, change({ kind: 'revoke' }));
+        await api.request(`/api/v1${at('7.1')}`, first);
+        return post(k, change({ kind: 'revoke' }));
+      },
+    ],
+    ['POST', C, at('6.1'), 422, (k) => post(k, change({ kind: 'supersede' }))],
+  ];
+}
 
 describe('the API against its own OpenAPI document', () => {
   // One test, so the coverage check at its end does not depend on the order tests run in.
@@ -198,6 +288,15 @@ describe('the API against its own OpenAPI document', () => {
         body: good,
       }),
     );
+    for (const [template, path] of [
+      [`${Y}/directions`, '/ijbs/midlothian/years/2023-24/directions'],
+      [`${D}/changes`, '/ijbs/midlothian/years/2023-24/directions/6.2/changes'],
+    ] as const)
+      contract.check(
+        'POST',
+        template,
+        await api.request(`/api/v1${path}`, { key, method: 'POST', headers: idem(), body: added('9.7') }),
+      );
     contract.check(
       'POST',
       '/ijbs/{ijb}/imports',

@@ -30,6 +30,9 @@ const ASKED = [
   'update 5.1 sideways: ???',
   'help',
   '99.9',
+  'report',
+  'report 2023-24',
+  'assign 5.1',
 ];
 
 describe('every Teams card is Adaptive Card 1.5 and within Teams’ 28 KB', () => {
