@@ -131,13 +131,15 @@ async function roundReport(
     directions = directions.flatMap((direction) => {
       const entry = entries.get(refKey(direction.ref));
       if (!entry) return [];
-      const { latestUpdate: _now, ...paper } = direction;
+      // Progress as at the close, per partner too: today's bodies do not leak into the snapshot.
+      const { latestUpdate: _now, bodies: _bodiesNow, ...paper } = direction;
       return [
         {
           ...paper,
           status: entry.status,
           leads: entry.leads,
           ...(entry.latestUpdate ? { latestUpdate: entry.latestUpdate } : {}),
+          ...(entry.bodies ? { bodies: entry.bodies } : {}),
         },
       ];
     });

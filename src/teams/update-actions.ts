@@ -1,4 +1,5 @@
-import type { Direction } from '../domain/direction';
+import { type Direction, RecipientSchema } from '../domain/direction';
+import { type Ijb, recipientName } from '../domain/ijb';
 import type { PlanYear } from '../domain/plan-year';
 import { proposalOf } from '../domain/progress-update';
 import { parseUpdateRequest } from '../updates/one-line';
@@ -21,7 +22,7 @@ export interface Asker {
   requestId: string;
 }
 
-type Found = { ok: true; direction: Direction; today: string } | { ok: false; card: AdaptiveCard };
+type Found = { ok: true; direction: Direction; today: string; ijb: Ijb } | { ok: false; card: AdaptiveCard };
 
 async function find(
   services: TeamsServices,
@@ -37,7 +38,7 @@ async function find(
     const near = found.suggestions.length > 0 ? ` Did you mean ${found.suggestions.join(', ')}?` : '';
     return { ok: false, card: problemCard(`I could not find ${key.ref}.${near}`) };
   }
-  return { ok: true, direction: found.view.direction, today: scoped.scope.today };
+  return { ok: true, direction: found.view.direction, today: scoped.scope.today, ijb: scoped.scope.ijb };
 }
 
 const keyOf = (d: Direction) => ({ ijbId: d.ijbId, planYear: d.planYear, ref: d.ref });
@@ -52,12 +53,14 @@ async function save(
 ): Promise<AdaptiveCard[]> {
   const checked = validateUpdate(raw, today as never);
   if (!checked.ok) return [updateFormCard(keyOf(direction), raw, checked.problems)];
+  const body = RecipientSchema.safeParse(raw.body);
   const result = await services.service.save({
     direction,
     userId: asker.userId,
     content: checked.content,
     via,
     idempotencyKey: `teams:${asker.userId}:${asker.requestId}`,
+    ...(body.success ? { body: body.data } : {}),
   });
   if (result.kind !== 'saved') return [notSavedCard(direction.ref, result.reason)];
   const proposal = proposalOf(result.update.status);
@@ -80,17 +83,28 @@ export async function typedUpdate(
   if (parsed.kind === 'invalid') return [problemCard(parsed.problem, parsed.example)];
   const found = await find(services, { ref: parsed.ref, ...(planYear ? { planYear } : {}) });
   if (!found.ok) return [found.card];
-  if (parsed.kind === 'form') return [formFor(found.direction)];
+  if (parsed.kind === 'form') return [formFor(found.direction, found.ijb)];
   return save(services, found.direction, parsed.raw, found.today, asker, 'line');
 }
 
-function formFor(direction: Direction): AdaptiveCard {
+function formFor(direction: Direction, ijb: Ijb): AdaptiveCard {
   const latest = direction.latestUpdate;
-  return updateFormCard(keyOf(direction), {
-    ...(latest?.status && latest.status !== 'not-reported' ? { status: latest.status } : {}),
-    ...(latest?.nextSteps ? { nextSteps: latest.nextSteps } : {}),
-    ...(latest?.expectedDate ? { expectedDate: latest.expectedDate } : {}),
-  });
+  // A Teams user leads no body (leads are Slack people): a direction issued to both asks on whose behalf.
+  const onBehalfOf =
+    direction.issuedTo.length > 1
+      ? direction.issuedTo.map((body) => ({ body, name: recipientName(ijb, body) }))
+      : undefined;
+  return updateFormCard(
+    keyOf(direction),
+    {
+      ...(latest?.status && latest.status !== 'not-reported' ? { status: latest.status } : {}),
+      ...(latest?.nextSteps ? { nextSteps: latest.nextSteps } : {}),
+      ...(latest?.expectedDate ? { expectedDate: latest.expectedDate } : {}),
+    },
+    {},
+    undefined,
+    onBehalfOf,
+  );
 }
 
 export async function history(
@@ -129,7 +143,7 @@ export async function cardAction(
   const id = data.updateId ?? '';
   switch (data.action) {
     case 'update':
-      return [formFor(direction)];
+      return [formFor(direction, found.ijb)];
     case 'save-update': {
       const raw: RawUpdate = {
         status: text(data.status),
@@ -137,6 +151,7 @@ export async function cardAction(
         evidence: text(data.evidence),
         expectedDate: text(data.expectedDate),
         nextSteps: text(data.nextSteps),
+        ...(text(data.body) ? { body: text(data.body) } : {}),
       };
       if (!id) return save(services, direction, raw, found.today, asker, 'form');
       const checked = validateUpdate(raw, found.today as never);

@@ -22,9 +22,14 @@ export function tracksBodies(direction: Pick<Direction, 'issuedTo' | 'bodies'>, 
 /** Each body as the direction's whole-direction history left it, the day bodies start being kept. */
 function seed(direction: Direction): BodyStandings {
   if (direction.bodies) return { ...direction.bodies };
-  const event = direction.statusEvent;
-  if (!event || direction.status === 'not-reported') return {};
-  const standing = { status: direction.status, event, at: event.split('#')[0] ?? '' };
+  // A status loaded with the paper has no event: '' orders before every update.
+  const event = direction.statusEvent ?? '';
+  if (direction.status === 'not-reported') return {};
+  const standing = {
+    status: direction.status,
+    event,
+    at: event.split('#')[0] || (direction.latestUpdate?.at ?? ''),
+  };
   return Object.fromEntries(direction.issuedTo.map((body) => [body, standing]));
 }
 

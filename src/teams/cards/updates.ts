@@ -35,12 +35,28 @@ export function updateFormCard(
   values: RawUpdate = {},
   problems: Partial<Record<UpdateField, string>> = {},
   editing?: string,
+  /** The partners to choose from, when the updater's body is not known and there are two. */
+  onBehalfOf?: ReadonlyArray<{ body: string; name: string }>,
 ): AdaptiveCard {
   const under = (field: UpdateField): Element[] =>
     problems[field] ? [fieldError(problems[field] ?? '')] : [];
   return card(
     [
       heading(`${editing ? 'Edit update to' : 'Update'} ${key.ref}`),
+      ...(onBehalfOf && onBehalfOf.length > 1
+        ? [
+            {
+              type: 'Input.ChoiceSet',
+              id: 'body',
+              label: 'On behalf of',
+              isRequired: true,
+              errorMessage: 'Say which partner this update is for',
+              style: 'expanded',
+              value: values.body ?? '',
+              choices: onBehalfOf.map(({ body, name }) => ({ title: name, value: body })),
+            },
+          ]
+        : []),
       {
         type: 'Input.ChoiceSet',
         id: 'status',

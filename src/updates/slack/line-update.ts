@@ -43,6 +43,7 @@ export async function saveLineUpdate(kit: UpdatesKit, request: LineRequest): Pro
   const said = takeBodyWords(after.join(' '), (words) => recipientFromWords(ijb, words) !== undefined);
   const body = said.words ? recipientFromWords(ijb, said.words) : undefined;
   const parsed = parseUpdateRequest(said.words ? `${first} ${said.rest}` : request.text);
+  if (parsed.kind === 'invalid') return renderProblem(parsed.problem, parsed.example);
   if (parsed.kind !== 'line') return renderProblem('Give a status and what happened, after the ref.');
   const found = await kit.lookup.show(scoped.scope, parsed.ref);
   if (found.kind === 'missing') {

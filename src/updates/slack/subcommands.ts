@@ -26,7 +26,9 @@ export function updateSubcommands(kit: UpdatesKit): Subcommand[] {
     ],
     async handle(request, tools) {
       const parsed = parseUpdateRequest(request.text);
-      if (parsed.kind === 'invalid') return renderProblem(parsed.problem, parsed.example);
+      // "5.1 for NHS Lothian at risk: …" names a body first: the line update reads it.
+      const namesBody = /^\S+\s+(for|on behalf of)\s/i.test(request.text.trim());
+      if (parsed.kind === 'invalid' && !namesBody) return renderProblem(parsed.problem, parsed.example);
       if (parsed.kind === 'form') {
         return openUpdateForm(kit, tools.client, {
           triggerId: request.triggerId,
