@@ -154,6 +154,7 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
       defaultIjbId: config.DIRECTIONS_IJB,
       rateLimit: { limit: config.API_RATE_LIMIT, windowSeconds: 60 },
       shareSecret,
+      paperReader: createWorkerReader(),
     }).fetch,
   );
   // Summaries a crash left behind are healed at start-up and then every 30 s (summary-sweep.ts).
