@@ -40,7 +40,9 @@ export class SlackIngress extends Construct {
         SLACK_SECRET_ARN: props.slackSecret.secretArn,
         WORKER_FUNCTION_NAME: props.worker.functionName,
         // The key's ARN and the register's URL, never the key: read from Secrets Manager at cold start.
-        ...(props.web ? { SHARE_SECRET_ARN: props.web.shareKey.secretArn, PUBLIC_URL: props.web.publicUrl } : {}),
+        ...(props.web
+          ? { SHARE_SECRET_ARN: props.web.shareKey.secretArn, PUBLIC_URL: props.web.publicUrl }
+          : {}),
       },
     }).function;
     grantRegister(props.table, fn, 'read-write');
