@@ -33,6 +33,8 @@ export interface ApiDeps {
   log: (message: string, error?: unknown) => void;
   defaultIjbId: string;
   rateLimit?: RateLimit;
+  /** How long a checked key is trusted (api-keys.ts); 5 s when unset. */
+  keyTrustMs?: number;
   /** Where posted papers are read (a worker thread locally); in this thread when unset. */
   paperReader?: PaperReader;
 }
@@ -65,6 +67,7 @@ export function buildApiServices(deps: ApiDeps): ApiServices {
       keys: createApiKeyStore(db, tableName),
       clock,
       ...(deps.rateLimit ? { rateLimit: deps.rateLimit } : {}),
+      ...(deps.keyTrustMs !== undefined ? { trustMs: deps.keyTrustMs } : {}),
     }),
     updates,
     idempotency: createIdempotencyStore(db, tableName),
