@@ -57,12 +57,19 @@ export class StatelessStack extends Stack {
       environment,
       sweepJob: SUMMARY_SWEEP_JOB,
     });
+    this.http = new PublicApi(this, 'Http', {
+      entry: lambdaEntry('http'),
+      table,
+      worker: this.worker.function,
+      environment,
+    });
     this.slack = new SlackIngress(this, 'Slack', {
       entry: lambdaEntry('slack'),
       table,
       slackSecret,
       worker: this.worker.function,
       environment,
+      web: { shareKey: this.http.shareKey, publicUrl: this.http.url },
     });
     this.teams = new TeamsIngress(this, 'Teams', {
       entry: lambdaEntry('teams'),
@@ -73,12 +80,6 @@ export class StatelessStack extends Stack {
       environment,
     });
     this.api = new ReadApi(this, 'Api', { entry: lambdaEntry('api'), table, environment });
-    this.http = new PublicApi(this, 'Http', {
-      entry: lambdaEntry('http'),
-      table,
-      worker: this.worker.function,
-      environment,
-    });
     this.nudges = new NudgeSchedule(this, 'Nudges', {
       entry: props.nudgeEntry ?? lambdaEntry('nudge'),
       table,
@@ -96,6 +97,7 @@ export class StatelessStack extends Stack {
     this.alarms.watchFunction('Worker', this.worker.function);
     this.alarms.watchFunction('Api', this.api.function);
     this.alarms.watchFunction('Http', this.http.function);
+    this.alarms.watchUrl5xx('Http', this.http.function);
     this.alarms.watchDeadLetters('Worker', this.worker.deadLetterQueue);
     this.alarms.watchAckLatency();
     this.alarms.watchFunction('Nudges', this.nudges.function);

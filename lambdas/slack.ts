@@ -1,4 +1,4 @@
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { loadLambdaEnv, requireSlackCredentials } from '../src/aws/lambda-config';
 import { createLambdaJobQueue } from '../src/aws/lambda-job-queue';
 import { createObservability } from '../src/aws/observability';
@@ -17,12 +17,33 @@ const lambdaClient = once(async () => {
   const { LambdaClient } = await import('@aws-sdk/client-lambda');
   return new LambdaClient({ region: env.AWS_REGION });
 });
-const ready = once(async () =>
-  createSlackLambdaHandler({
+let secretsClient: SecretsManagerClient | undefined;
+const secretsManager = () => {
+  secretsClient ??= new SecretsManagerClient({ region: env.AWS_REGION });
+  return secretsClient;
+};
+// The share-link key is the HTTP function's: read here too, so /direction share web signs links it accepts.
+const shareSecret = async (arn: string) => {
+  const { SecretString } = await secretsManager().send(new GetSecretValueCommand({ SecretId: arn }));
+  if (!SecretString) throw new Error('The share-link secret is empty');
+  return SecretString;
+};
+const ready = once(async () => {
+  const [secrets, web] = await Promise.all([
+    loadSlackSecrets(env, secretsManager),
+    env.SHARE_SECRET_ARN && env.PUBLIC_URL
+      ? shareSecret(env.SHARE_SECRET_ARN).then((secret) => ({
+          shareSecret: secret,
+          publicUrl: env.PUBLIC_URL as string,
+        }))
+      : undefined,
+  ]);
+  return createSlackLambdaHandler({
     env,
-    secrets: await loadSlackSecrets(env, () => new SecretsManagerClient({ region: env.AWS_REGION })),
+    secrets,
     db,
     observability,
+    ...(web ? { web } : {}),
     ...(workerName
       ? {
           queue: createLambdaJobQueue({
@@ -33,8 +54,8 @@ const ready = once(async () =>
           }),
         }
       : {}),
-  }),
-);
+  });
+});
 ready().catch((error: unknown) => observability.logger.error('Cold start failed', error as Error));
 
 /** Slack → Function URL → here. Two arguments, promise-based (Bolt 5; Node 24 runtimes reject callbacks). */

@@ -93,6 +93,13 @@ const ConfigSchema = z.object({
     .int()
     .min(1)
     .default(600),
+  /** How long a checked API key is trusted before the table is asked again (revocation bound); 0 = every request. */
+  API_KEY_TRUST_SECONDS: z.coerce
+    .number({ message: 'must be a number of seconds' })
+    .int()
+    .min(0)
+    .max(60)
+    .default(5),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & {

@@ -49,6 +49,22 @@ export class Alarms extends Construct {
     );
   }
 
+  /**
+   * Answers of 500 and up from a Function URL: the app's own 500/503 problems are answered, not
+   * thrown, so the Errors alarm never sees them. Five in 5 minutes: one DynamoDB blip (a 503
+   * the caller retries) is not a page; a broken release or table is.
+   */
+  watchUrl5xx(name: string, fn: IFunction): void {
+    const metric = new Metric({
+      namespace: 'AWS/Lambda',
+      metricName: 'Url5xxCount',
+      dimensionsMap: { FunctionName: fn.functionName },
+      statistic: 'Sum',
+      period: Duration.minutes(5),
+    });
+    this.add(`${name}Url5xx`, metric, 5, `${name}: 5 or more answers of 500 and up in 5 minutes`);
+  }
+
   /** The first message in a dead-letter queue: work that failed every retry. */
   watchDeadLetters(name: string, queue: IQueue): void {
     this.add(

@@ -4,6 +4,7 @@ import { Architecture, Code, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { buildSync } from 'esbuild';
 import { lambdaBuildOptions } from '../esbuild-options';
 import { PROJECT_ROOT } from '../paths';
+import { addReportNatives } from '../report-natives';
 
 /** Every function: Node 22 on arm64 (cheaper per GB-second than x86), bundled by esbuild. */
 export const LAMBDA_RUNTIME = Runtime.NODEJS_22_X;
@@ -14,7 +15,7 @@ export const LAMBDA_ARCHITECTURE = Architecture.ARM_64;
  * NodejsFunction's single-file build will not do). No Docker: the image is never used.
  * The asset is named by what was built, so an unchanged bundle is not uploaded again.
  */
-export function bundledCode(entry: string): Code {
+export function bundledCode(entry: string, options: { reportNatives?: boolean } = {}): Code {
   return Code.fromAsset(join(PROJECT_ROOT, 'lambdas'), {
     assetHashType: AssetHashType.OUTPUT,
     bundling: {
@@ -22,6 +23,7 @@ export function bundledCode(entry: string): Code {
       local: {
         tryBundle(outputDir) {
           buildSync(lambdaBuildOptions(entry, outputDir));
+          if (options.reportNatives) addReportNatives(outputDir);
           return true;
         },
       },

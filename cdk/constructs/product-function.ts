@@ -15,6 +15,8 @@ export interface ProductFunctionProps {
   memorySize?: number;
   /** Plain configuration only: names and ARNs, never a secret value (test/cdk asserts it). */
   environment: Record<string, string>;
+  /** Draws the board paper's chart: resvg's Lambda binary and a font ship beside the bundle. */
+  buildsReports?: boolean;
 }
 
 /**
@@ -42,7 +44,7 @@ export class ProductFunction extends Construct {
     );
     this.role = role;
     this.function = new LambdaFunction(this, 'Function', {
-      code: bundledCode(props.entry),
+      code: bundledCode(props.entry, { reportNatives: props.buildsReports ?? false }),
       handler: 'index.handler',
       description: props.description,
       runtime: LAMBDA_RUNTIME,

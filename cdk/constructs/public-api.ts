@@ -1,7 +1,7 @@
 import { CfnOutput, Duration, Validations } from 'aws-cdk-lib';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { FunctionUrlAuthType, type IFunction } from 'aws-cdk-lib/aws-lambda';
-import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { type ISecret, Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { ProductFunction } from './product-function';
 import { grantInvokeOnly, grantRegister } from './register-access';
@@ -27,6 +27,8 @@ export interface PublicApiProps {
 export class PublicApi extends Construct {
   readonly function: IFunction;
   readonly url: string;
+  /** The share links' HMAC key: the Slack function signs links with it, this one checks them. */
+  readonly shareKey: ISecret;
 
   constructor(scope: Construct, id: string, props: PublicApiProps) {
     super(scope, id);
@@ -45,6 +47,8 @@ export class PublicApi extends Construct {
       description: 'IJB Directions HTTP API and web register',
       timeout: Duration.seconds(10),
       memorySize: 1024,
+      // The board report download (API and web register) draws its chart here.
+      buildsReports: true,
       environment: {
         ...props.environment,
         WORKER_FUNCTION_NAME: props.worker.functionName,
@@ -59,6 +63,7 @@ export class PublicApi extends Construct {
     const url = fn.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });
     this.function = fn;
     this.url = url.url;
+    this.shareKey = shareKey;
     new CfnOutput(this, 'RegisterUrl', {
       value: url.url,
       description: 'The web register (/) and the API (/api/v1, docs at /api/docs)',

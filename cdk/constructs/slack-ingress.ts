@@ -13,6 +13,8 @@ export interface SlackIngressProps {
   /** Where deferred jobs go (invoked asynchronously). */
   worker: IFunction;
   environment: Record<string, string>;
+  /** The web register: `/direction share web` signs links with its key; links to it unfurl. */
+  web?: { shareKey: ISecret; publicUrl: string };
 }
 
 /**
@@ -37,10 +39,15 @@ export class SlackIngress extends Construct {
         ...props.environment,
         SLACK_SECRET_ARN: props.slackSecret.secretArn,
         WORKER_FUNCTION_NAME: props.worker.functionName,
+        // The key's ARN and the register's URL, never the key: read from Secrets Manager at cold start.
+        ...(props.web
+          ? { SHARE_SECRET_ARN: props.web.shareKey.secretArn, PUBLIC_URL: props.web.publicUrl }
+          : {}),
       },
     }).function;
     grantRegister(props.table, fn, 'read-write');
     props.slackSecret.grantRead(fn);
+    props.web?.shareKey.grantRead(fn);
     grantInvokeOnly(props.worker, fn);
     const url = fn.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });
     this.function = fn;

@@ -45,6 +45,8 @@ export class Worker extends Construct {
       description: 'IJB Directions worker: jobs deferred past the Slack ack',
       // Slack's Web API client retries for a few seconds per call; a job may make several.
       timeout: Duration.seconds(60),
+      // `/direction report` builds the board paper here, chart and all.
+      buildsReports: true,
       environment: { ...props.environment, SLACK_SECRET_ARN: props.slackSecret.secretArn },
     }).function;
     fn.configureAsyncInvoke({

@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Context } from 'hono';
+import type { PaperReader } from '../import/read-paper';
 import { createLookupService, type LookupService } from '../lookup/lookup-service';
 import { createApiKeyStore } from '../store/api-key-store';
 import { createDirectionSummaryStore } from '../store/direction-summary-store';
@@ -32,6 +33,10 @@ export interface ApiDeps {
   log: (message: string, error?: unknown) => void;
   defaultIjbId: string;
   rateLimit?: RateLimit;
+  /** How long a checked key is trusted (api-keys.ts); 5 s when unset. */
+  keyTrustMs?: number;
+  /** Where posted papers are read (a worker thread locally); in this thread when unset. */
+  paperReader?: PaperReader;
 }
 
 /** The services behind the routes, built once. */
@@ -62,6 +67,7 @@ export function buildApiServices(deps: ApiDeps): ApiServices {
       keys: createApiKeyStore(db, tableName),
       clock,
       ...(deps.rateLimit ? { rateLimit: deps.rateLimit } : {}),
+      ...(deps.keyTrustMs !== undefined ? { trustMs: deps.keyTrustMs } : {}),
     }),
     updates,
     idempotency: createIdempotencyStore(db, tableName),

@@ -33,9 +33,43 @@ export interface RateLimit {
 
 export const DEFAULT_RATE_LIMIT: RateLimit = { limit: 600, windowSeconds: 60 };
 
-export function createApiKeys(deps: { keys: ApiKeyStore; clock: () => Date; rateLimit?: RateLimit }) {
+/** How long an instance trusts a key it checked in the table: a revoked key stops within this. */
+export const DEFAULT_KEY_TRUST_MS = 5_000;
+
+/**
+ * Requests counted in the table at once, per key and instance: a sixtieth of the window's
+ * limit, at most 10 (600 a minute: one write per 10 requests). Every request served was
+ * counted in DynamoDB first, so the limit holds across instances; an instance may hold up to
+ * 9 counted but unused, so a key spread over many instances can meet its 429 early, never late.
+ */
+export function reservationOf(limit: number): number {
+  return Math.max(1, Math.min(10, Math.floor(limit / 60)));
+}
+
+/** A key this instance checked: until `until`, and for `left` more requests of `windowStart`. */
+interface Held {
+  grant: ApiGrant;
+  keyHash: string;
+  windowStart: number;
+  left: number;
+  until: number;
+}
+
+export function createApiKeys(deps: {
+  keys: ApiKeyStore;
+  clock: () => Date;
+  rateLimit?: RateLimit;
+  /** 0 checks the table on every request. */
+  trustMs?: number;
+  /** Monotonic time for the trust window (the register's clock may be fixed to a day). */
+  now?: () => number;
+}) {
   const { keys, clock } = deps;
   const rate = deps.rateLimit ?? DEFAULT_RATE_LIMIT;
+  const trustMs = deps.trustMs ?? DEFAULT_KEY_TRUST_MS;
+  const now = deps.now ?? (() => performance.now());
+  const reserve = trustMs > 0 ? reservationOf(rate.limit) : 1;
+  const held = new Map<string, Held>();
 
   return {
     async create(input: { name: string; scope: ApiScope; ijb: string; by: string }) {
@@ -74,15 +108,24 @@ export function createApiKeys(deps: { keys: ApiKeyStore; clock: () => Date; rate
           detail: 'That is not an IJB Directions API key (they start ijbd_).',
         };
       }
-      const now = clock();
-      const seconds = Math.floor(now.getTime() / 1000);
+      const at = clock();
+      const seconds = Math.floor(at.getTime() / 1000);
       const start = seconds - (seconds % rate.windowSeconds);
-      const use = await keys.use(
-        match[1],
-        hashKey(bearer[1]),
-        { start, limit: rate.limit },
-        now.toISOString(),
-      );
+      const keyHash = hashKey(bearer[1]);
+      // Served from what this instance counted already: same key, same window, still trusted.
+      const mine = held.get(match[1]);
+      if (
+        mine &&
+        mine.keyHash === keyHash &&
+        mine.windowStart === start &&
+        mine.left > 0 &&
+        now() < mine.until
+      ) {
+        mine.left -= 1;
+        return { ok: true, grant: mine.grant };
+      }
+      const use = await keys.use(match[1], keyHash, { start, limit: rate.limit }, at.toISOString(), reserve);
+      if (use.kind !== 'ok') held.delete(match[1]);
       if (use.kind === 'unknown') return { ok: false, status: 401, detail: 'This API key is not known.' };
       if (use.kind === 'revoked') {
         return { ok: false, status: 401, detail: `This API key was revoked on ${use.record.revokedAt}.` };
@@ -97,7 +140,16 @@ export function createApiKeys(deps: { keys: ApiKeyStore; clock: () => Date; rate
         };
       }
       const { id, name, scope, ijb } = use.record;
-      return { ok: true, grant: { keyId: id, name, scope, ijb } };
+      const grant = { keyId: id, name, scope, ijb };
+      // Requests counted beside this one join what is held (concurrent reservations each add theirs).
+      const kept = held.get(id);
+      const left =
+        (kept?.windowStart === start && kept.keyHash === keyHash ? kept.left : 0) + use.counted - 1;
+      if (left > 0) {
+        if (held.size > 10_000) held.clear(); // a bound on memory, not a policy: re-checked next time
+        held.set(id, { grant, keyHash, windowStart: start, left, until: now() + trustMs });
+      } else held.delete(id);
+      return { ok: true, grant };
     },
   };
 }

@@ -3,8 +3,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { type ApiDeps, type ApiEnv, type ApiServices, buildApiServices } from './api-deps';
 import { ApiProblem, problemResponse } from './problem';
 import { changeRoutes } from './routes/changes';
-import { notYetRoutes } from './routes/not-yet';
+import { IMPORTS_PATH, importRoutes } from './routes/imports';
 import { registerRoutes } from './routes/register';
+import { reportRoutes } from './routes/report';
 import { updateRoutes } from './routes/updates';
 
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -91,22 +92,24 @@ export function createApiApp(
     await next();
     await auth; // every request is counted, even one refused before its route ran
   });
-  api.use(
-    '*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiProblem(
-          413,
-          `The body is over ${MAX_BODY_BYTES / 1024} KB; send a shorter update (link long reports as evidence).`,
-        );
-      },
-    }),
+  const generalLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiProblem(
+        413,
+        `The body is over ${MAX_BODY_BYTES / 1024} KB; send a shorter update (link long reports as evidence).`,
+      );
+    },
+  });
+  // A paper has its own, larger limit (routes/imports.ts); every other body is an update's size.
+  api.use('*', (c, next) =>
+    IMPORTS_PATH.test(new URL(c.req.url).pathname) ? next() : generalLimit(c, next),
   );
 
   registerRoutes(api);
   updateRoutes(api);
   changeRoutes(api);
-  notYetRoutes(api);
+  reportRoutes(api);
+  importRoutes(api);
   return api;
 }

@@ -14,6 +14,8 @@ const LambdaEnvSchema = z.object({
   WORKER_FUNCTION_NAME: z.string().min(1).optional(),
   /** The secret holding the web register's share-link key (the HTTP function). */
   SHARE_SECRET_ARN: z.string().startsWith('arn:').optional(),
+  /** Where the web register is served (the HTTP function's URL): share links and unfurls name it. */
+  PUBLIC_URL: z.url().optional(),
   /** For running the handler outside AWS (tests, benchmarks); never set by the CDK app. */
   SLACK_SIGNING_SECRET: z.string().min(1).optional(),
   SLACK_BOT_TOKEN: z.string().startsWith('xoxb-').optional(),

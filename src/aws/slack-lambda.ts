@@ -22,6 +22,8 @@ export interface SlackLambdaDeps {
   /** Where deferred jobs go: the worker function on AWS. Run in this process when absent (tests). */
   queue?: JobQueue;
   clock?: () => Date;
+  /** Share links to the web register: its signing key (Secrets Manager) and public URL. */
+  web?: { shareSecret: string; publicUrl: string };
 }
 
 /**
@@ -52,6 +54,7 @@ export async function createSlackLambdaHandler(deps: SlackLambdaDeps): Promise<L
     receiver: receiver,
     queue,
     clock,
+    ...(deps.web ? { web: deps.web } : {}),
   });
   const handle = await receiver.start();
   metrics.captureColdStartMetric();

@@ -154,7 +154,9 @@ export async function startLocalServer(config: Config, deps: LocalServerDeps): P
       log: (message, error) => console.error(message, error ?? ''),
       defaultIjbId: config.DIRECTIONS_IJB,
       rateLimit: { limit: config.API_RATE_LIMIT, windowSeconds: 60 },
+      keyTrustMs: config.API_KEY_TRUST_SECONDS * 1000,
       shareSecret,
+      paperReader: createWorkerReader(),
     }).fetch,
   );
   // Summaries a crash left behind are healed at start-up and then every 30 s (summary-sweep.ts).

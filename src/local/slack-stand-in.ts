@@ -98,6 +98,7 @@ export async function startSlackStandIn() {
         },
       };
     }
+    if (method === 'chat.unfurl') return unfurled(recorded.body);
     if (method !== 'chat.postMessage') return { body: { ok: true } };
     posted++;
     const metadata = recorded.body.metadata;
@@ -216,6 +217,25 @@ export async function startSlackStandIn() {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * chat.unfurl as Slack checks it: a message (channel and ts) or a composer link (unfurl_id and
+ * source), and unfurls keyed by http(s) URLs, each with blocks.
+ * https://docs.slack.dev/reference/methods/chat.unfurl
+ */
+function unfurled(body: Record<string, unknown>): StandInReply {
+  const fields = parseFields(body);
+  const target = (fields.channel && fields.ts) || (fields.unfurl_id && fields.source);
+  const unfurls = fields.unfurls as Record<string, { blocks?: unknown }> | undefined;
+  const valid =
+    unfurls &&
+    typeof unfurls === 'object' &&
+    Object.entries(unfurls).length > 0 &&
+    Object.entries(unfurls).every(([url, card]) => /^https?:\/\//.test(url) && Array.isArray(card?.blocks));
+  if (!target) return { body: { ok: false, error: 'invalid_arguments' } };
+  if (!valid) return { body: { ok: false, error: 'invalid_unfurls' } };
+  return { body: { ok: true } };
 }
 
 export type SlackStandIn = Awaited<ReturnType<typeof startSlackStandIn>>;

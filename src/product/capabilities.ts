@@ -7,6 +7,7 @@ import { createReviewCapability } from '../review/slack/review-capability';
 import type { CapabilityDeps, SlackCapability } from '../slack/capability';
 import { createUpdatesCapability } from '../updates/slack/capability';
 import { createWebShareCapability } from '../web/slack/share-capability';
+import { createUnfurlCapability } from '../web/slack/unfurl-capability';
 import type { JobHandlers } from '../work/job-queue';
 
 /** The root hands every capability the same deps; each capability names what it needs (CapabilityDeps). */
@@ -22,7 +23,10 @@ export function createCapabilities(deps: ProductDeps): SlackCapability[] {
     createReviewCapability(deps),
     createChangeCapability(deps),
     ...(deps.web
-      ? [createWebShareCapability({ ...deps.web, admins: deps.admins, defaultIjbId: deps.defaultIjbId })]
+      ? [
+          createWebShareCapability({ ...deps.web, admins: deps.admins, defaultIjbId: deps.defaultIjbId }),
+          createUnfurlCapability({ ...deps, publicUrl: deps.web.publicUrl }),
+        ]
       : []),
     createHomeCapability(deps),
   ];

@@ -2,8 +2,11 @@ import { Hono } from 'hono';
 import { type ApiDeps, buildApiServices } from '../api/api-deps';
 import { API_DOCUMENT, createApiApp } from '../api/app';
 import { docsPage } from '../api/docs-page';
+import { createImportStore } from '../store/import-store';
+import { createReviewStore } from '../store/review-store';
 import { createShareLinkStore } from '../store/share-link-store';
 import { createWebApp } from '../web/app';
+import { createRoundReturns } from '../web/review-returns';
 import { createShareLinks } from '../web/share-links';
 
 export interface HttpDeps extends ApiDeps {
@@ -26,9 +29,16 @@ export function createHttpApp(deps: HttpDeps): Hono {
     docs ??= docsPage(api.getOpenAPI31Document(API_DOCUMENT) as Parameters<typeof docsPage>[0]);
     return c.html(docs);
   });
+  const reviews = createReviewStore(deps.db, deps.tableName);
   app.route(
     '/',
     createWebApp({
+      report: {
+        sources: { getIjb: deps.store.getIjb, readYear: createImportStore(deps.db, deps.tableName).readYear },
+        rounds: reviews,
+        clock: deps.clock,
+      },
+      returns: createRoundReturns({ store: deps.store, reviews, clock: deps.clock }),
       lookup: services.lookup,
       updates: services.updates,
       keys: services.keys,

@@ -4,6 +4,8 @@ import type { LambdaEnv } from '../aws/lambda-config';
 import type { Observability } from '../aws/observability';
 import type { SlackSecrets } from '../aws/slack-secrets';
 import { createDynamoRegisterStore } from '../store/dynamo-register-store';
+import { createShareLinkStore } from '../store/share-link-store';
+import { createShareLinks } from '../web/share-links';
 import type { JobQueue } from '../work/job-queue';
 import { buildSlackProduct, type SlackProduct } from './slack-product';
 
@@ -16,6 +18,8 @@ export function buildLambdaProduct(input: {
   receiver: Receiver;
   queue: JobQueue;
   clock: () => Date;
+  /** The share-link key (from Secrets Manager) and the web register's URL: `/direction share web`, unfurls. */
+  web?: { shareSecret: string; publicUrl: string };
 }): SlackProduct {
   const { env, secrets, observability } = input;
   return buildSlackProduct({
@@ -36,5 +40,17 @@ export function buildLambdaProduct(input: {
     defaultIjbId: env.DIRECTIONS_IJB,
     admins: env.DIRECTIONS_ADMINS,
     metrics: observability.productMetrics,
+    ...(input.web
+      ? {
+          web: {
+            shareLinks: createShareLinks({
+              secret: input.web.shareSecret,
+              links: createShareLinkStore(input.db, env.TABLE_NAME),
+              clock: input.clock,
+            }),
+            publicUrl: input.web.publicUrl,
+          },
+        }
+      : {}),
   });
 }

@@ -14,6 +14,7 @@ type ViewListener = Middleware<SlackViewMiddlewareArgs<ViewSubmitAction>>;
 type MessageListener = Middleware<SlackEventMiddlewareArgs<'message'>>;
 type HomeListener = Middleware<SlackEventMiddlewareArgs<'app_home_opened'>>;
 type MentionListener = Middleware<SlackEventMiddlewareArgs<'app_mention'>>;
+type LinkSharedListener = Middleware<SlackEventMiddlewareArgs<'link_shared'>>;
 type AnyEventListener = Middleware<SlackEventMiddlewareArgs<string>>;
 type ShortcutListener = Middleware<SlackShortcutMiddlewareArgs>;
 
@@ -31,6 +32,8 @@ export interface SlackRouter {
   /** The Home tab opening (App Home), and @mentions of the bot in a channel. */
   event(name: 'app_home_opened', listener: HomeListener): void;
   event(name: 'app_mention', listener: MentionListener): void;
+  /** A link to the web register posted in a conversation (unfurl_domains): unfurled into a card. */
+  event(name: 'link_shared', listener: LinkSharedListener): void;
   /** Global and message shortcuts, by callback id. */
   shortcut(callbackId: string, listener: ShortcutListener): void;
 }

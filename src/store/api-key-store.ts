@@ -16,7 +16,7 @@ export interface RateWindow {
 }
 
 export type KeyUse =
-  | { kind: 'ok'; record: ApiKeyRecord }
+  | { kind: 'ok'; record: ApiKeyRecord; counted: number }
   | { kind: 'unknown' }
   | { kind: 'revoked'; record: ApiKeyRecord }
   | { kind: 'limited'; record: ApiKeyRecord };
@@ -32,9 +32,10 @@ export interface ApiKeyStore {
    * Checks the key and counts one request in the rate window, in one conditional write in
    * the common case: the hash must match, the key must not be revoked, the window not full.
    * Only when the condition fails is the item re-read, to say which (dynalite does not
-   * return the old item on a failed condition).
+   * return the old item on a failed condition). `reserve` counts that many requests at once
+   * (fewer when fewer are left in the window); the answer says how many were counted.
    */
-  use(id: string, keyHash: string, window: RateWindow, at: string): Promise<KeyUse>;
+  use(id: string, keyHash: string, window: RateWindow, at: string, reserve?: number): Promise<KeyUse>;
 }
 
 export function createApiKeyStore(db: DynamoDBDocumentClient, tableName: string): ApiKeyStore {
@@ -45,26 +46,34 @@ export function createApiKeyStore(db: DynamoDBDocumentClient, tableName: string)
     return Item ? ApiKeyRecordSchema.parse(stripKeys(Item)) : undefined;
   };
 
-  const count = async (id: string, keyHash: string, window: RateWindow, at: string, fresh: boolean) => {
+  const count = async (
+    id: string,
+    keyHash: string,
+    window: RateWindow,
+    at: string,
+    fresh: boolean,
+    n: number,
+  ) => {
     try {
       const { Attributes } = await db.send(
         new UpdateCommand({
           TableName: tableName,
           Key: apiAccessKeys.apiKey(id),
           UpdateExpression: fresh
-            ? 'SET windowStart = :w, windowCount = :one, lastUsedAt = :at'
-            : 'SET windowCount = windowCount + :one, lastUsedAt = :at',
+            ? 'SET windowStart = :w, windowCount = :n, lastUsedAt = :at'
+            : 'SET windowCount = windowCount + :n, lastUsedAt = :at',
           ConditionExpression: `attribute_exists(pk) AND keyHash = :hash AND attribute_not_exists(revokedAt) AND ${
             fresh
               ? '(attribute_not_exists(windowStart) OR windowStart < :w)'
-              : 'windowStart = :w AND windowCount < :limit'
+              : 'windowStart = :w AND windowCount <= :room'
           }`,
           ExpressionAttributeValues: {
             ':w': window.start,
-            ':one': 1,
+            ':n': n,
             ':at': at,
             ':hash': keyHash,
-            ...(fresh ? {} : { ':limit': window.limit }),
+            // Room for n more: the count before this write may be at most limit - n.
+            ...(fresh ? {} : { ':room': window.limit - n }),
           },
           ReturnValues: 'ALL_NEW',
         }),
@@ -127,22 +136,28 @@ export function createApiKeyStore(db: DynamoDBDocumentClient, tableName: string)
         ),
       ),
 
-    async use(id, keyHash, window, at) {
+    async use(id, keyHash, window, at, reserve = 1) {
+      let n = Math.max(1, Math.min(reserve, window.limit));
       // A few rounds at most: another request may open the new window between our two writes.
-      for (let attempt = 0; attempt < 3; attempt++) {
-        const counted = await count(id, keyHash, window, at, false);
-        if (counted) return { kind: 'ok', record: counted };
+      for (let attempt = 0; attempt < 4; attempt++) {
+        const counted = await count(id, keyHash, window, at, false, n);
+        if (counted) return { kind: 'ok', record: counted, counted: n };
         const record = await get(id);
         if (!record || record.keyHash !== keyHash) return { kind: 'unknown' };
         if (record.revokedAt) return { kind: 'revoked', record };
         if (record.windowStart !== undefined && record.windowStart >= window.start) {
-          if ((record.windowCount ?? 0) >= window.limit) return { kind: 'limited', record };
+          const left = window.limit - (record.windowCount ?? 0);
+          if (left <= 0) return { kind: 'limited', record };
+          n = Math.min(n, left);
           continue;
         }
-        const opened = await count(id, keyHash, window, at, true);
-        if (opened) return { kind: 'ok', record: opened };
+        const opened = await count(id, keyHash, window, at, true, n);
+        if (opened) return { kind: 'ok', record: opened, counted: n };
       }
-      return { kind: 'unknown' };
+      // Raced every time by other requests of this key for the last of the window: refuse for now.
+      const record = await get(id);
+      if (!record || record.keyHash !== keyHash) return { kind: 'unknown' };
+      return record.revokedAt ? { kind: 'revoked', record } : { kind: 'limited', record };
     },
   };
 }

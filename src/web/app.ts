@@ -5,11 +5,14 @@ import { DirectionRefSchema, IjbIdSchema } from '../domain/direction';
 import { PlanYearSchema } from '../domain/plan-year';
 import type { LookupService } from '../lookup/lookup-service';
 import { searchDirections } from '../lookup/search';
+import { buildBoardReport, type ReportDeps, ReportError, ReportFormatSchema } from '../report';
 import type { UpdateStore } from '../store/update-store';
 import { keyOf } from '../updates/update-service';
 import { esc, page } from './layout';
 import { directionPage } from './pages/direction';
 import { registerPage } from './pages/register';
+import { reviewPage } from './pages/review';
+import type { RoundReturnsOf } from './review-returns';
 import type { ShareLinks } from './share-links';
 
 export const SHARE_COOKIE = 'ijb_share';
@@ -19,6 +22,10 @@ export interface WebDeps {
   updates: UpdateStore;
   shareLinks: ShareLinks;
   keys: ApiKeys;
+  /** The board report's readers (src/report): the download of the register and review pages. */
+  report?: ReportDeps;
+  /** The review round's returns of a year. */
+  returns?: RoundReturnsOf;
 }
 
 type WebEnv = { Variables: { ijb: string } };
@@ -149,6 +156,44 @@ export function createWebApp(deps: WebDeps): Hono<WebEnv> {
     }
     const history = await deps.updates.history(keyOf(shown.view.direction), { limit: 50 });
     return c.html(directionPage({ scope, view: shown.view, history: history.events }));
+  });
+
+  web.get('/ijbs/:ijb/years/:year/review', async (c) => {
+    const scope = await scopeOf(c.req.param('ijb'), c.req.param('year'));
+    if (!scope || !deps.returns)
+      return problem(404, 'Not found', `No ${c.req.param('year')} directions for ${c.req.param('ijb')}.`);
+    const [views, returns] = await Promise.all([
+      deps.lookup.list(scope),
+      deps.returns(scope.ijb.id, scope.planYear),
+    ]);
+    return c.html(reviewPage({ scope, views, ...(returns ? { returns } : {}) }));
+  });
+
+  // The board paper as /direction report and the API build it, downloaded as a file.
+  web.get('/ijbs/:ijb/years/:year/report', async (c) => {
+    const scope = await scopeOf(c.req.param('ijb'), c.req.param('year'));
+    const format = ReportFormatSchema.safeParse(c.req.query('format') ?? 'docx');
+    const round = c.req.query('round')?.trim().slice(0, 100);
+    if (!format.success)
+      return problem(400, 'Not a report format', 'The report is made as docx, csv, md or json.');
+    if (!scope || !deps.report)
+      return problem(404, 'Not found', `No ${c.req.param('year')} directions for ${c.req.param('ijb')}.`);
+    try {
+      const file = await buildBoardReport(deps.report, {
+        ijb: scope.ijb.id,
+        year: scope.planYear,
+        format: format.data,
+        ...(round ? { round } : {}),
+      });
+      return c.body(file.bytes as Uint8Array<ArrayBuffer>, 200, {
+        'content-type': file.contentType,
+        'content-disposition': `attachment; filename="${file.filename}"`,
+        'cache-control': 'private, no-store',
+      });
+    } catch (error) {
+      if (error instanceof ReportError) return problem(404, 'No such report', error.message);
+      throw error;
+    }
   });
 
   return web;

@@ -40,6 +40,8 @@ form.search button{font:inherit;padding:.4rem 1rem;border:2px solid var(--ink);b
 svg{max-width:100%;height:auto}.muted{color:var(--muted)}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem}dl.facts dt{font-weight:600}
 .text{white-space:pre-line}ol.history{padding-left:1.25rem}ol.history li{margin-bottom:.75rem}
+table.returns{border-collapse:collapse;width:100%}table.returns th,table.returns td{border-top:1px solid #ccc;padding:.4rem;text-align:left;vertical-align:top}
+.scroll{overflow-x:auto}meter{width:100%;max-width:24rem;height:1.25rem}ul.downloads{padding-left:1.25rem}
 nav.crumbs ol{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}nav.crumbs li+li::before{content:"›";margin-right:.5rem}
 `;
 

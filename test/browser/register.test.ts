@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Direction } from '../../src/domain/direction';
+import { createReviewStore } from '../../src/store/review-store';
 import { type ApiHarness, startApiHarness } from '../support/api';
 
 /** Debian's chromium (`apt-get install -y chromium`), or CHROMIUM_PATH. */
@@ -93,5 +94,40 @@ describe.skipIf(!CHROMIUM)('the web register in a browser (headless Chromium)', 
     await page.getByRole('link', { name: 'D10i (2018-19)' }).click();
     await page.waitForURL(/\/years\/2018-19\/directions\/D10i$/);
     expect(await page.getByRole('link', { name: 'D10j (2019-20)' }).isVisible()).toBe(true);
+  });
+
+  it('shows the review round’s returns and downloads the board report', async () => {
+    const { path } = await api.shareLink('east-lothian');
+    await page.goto(`${api.origin}${path}`);
+    await createReviewStore(api.harness.db, api.harness.tableName).open({
+      ijbId: 'east-lothian',
+      id: 'browser-mid-year',
+      name: 'Browser mid-year',
+      planYear: '2019-20',
+      refs: ['D01h', 'D02f', 'D10j'],
+      openedAt: new Date().toISOString(),
+      openedBy: 'U0ADMIN',
+      closes: '2099-03-31',
+      state: 'open',
+      events: [],
+    });
+    await page.getByRole('link', { name: 'The review round’s returns' }).click();
+    await page.waitForURL(/\/review$/);
+    expect(await page.locator('h1').textContent()).toBe('Review round: Browser mid-year');
+    expect(await page.getByRole('status').textContent()).toContain('0 of 3 returned');
+    expect(await page.getByRole('row', { name: /D10j/ }).textContent()).toContain('Outstanding');
+    expect(await blockingViolations(page)).toEqual([]);
+    await page.screenshot({ path: shot('web-register-review.png'), fullPage: true });
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /Board report for the “Browser mid-year” round \(Word\)/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(
+      'east-lothian-directions-2019-20-outcomes-browser-mid-year.docx',
+    );
+    const saved = join(tmpdir(), `board-report-${Date.now()}.docx`);
+    await download.saveAs(saved);
+    expect(readFileSync(saved).subarray(0, 2).toString('latin1')).toBe('PK');
   });
 });

@@ -134,6 +134,19 @@ describe('least privilege', () => {
     expect(secretReads).toHaveLength(5);
   });
 
+  it('lets the public API and the Slack function read the share-link key, and no other function', () => {
+    const shareReads = statements(stateless).filter(
+      (s) =>
+        JSON.stringify(s.Action).includes('secretsmanager:GetSecretValue') &&
+        JSON.stringify(s.Resource).includes('ShareLinkKey'),
+    );
+    expect(shareReads).toHaveLength(2);
+    const readers = Object.entries(stateless.findResources('AWS::IAM::Policy'))
+      .filter(([, policy]) => JSON.stringify(policy).includes('ShareLinkKey'))
+      .map(([, policy]) => JSON.stringify((policy as Resource).Properties.Roles));
+    expect(readers.sort()).toEqual([expect.stringMatching(/HttpRole/), expect.stringMatching(/SlackRole/)]);
+  });
+
   it('lets only the Slack and Teams functions, the public API and the sweep schedule invoke the worker, and only that function', () => {
     const invokes = statements(stateless).filter(
       (s) => s.Action === 'lambda:InvokeFunction' && JSON.stringify(s.Resource).includes('WorkerFunction'),
@@ -182,6 +195,20 @@ describe('the endpoints', () => {
     });
   });
 
+  it('tells the Slack function where the web register is and which secret signs its share links (never the key)', () => {
+    stateless.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          POWERTOOLS_SERVICE_NAME: 'slack',
+          SHARE_SECRET_ARN: { Ref: Match.stringLikeRegexp('^HttpShareLinkKey') },
+          PUBLIC_URL: {
+            'Fn::GetAtt': [Match.stringLikeRegexp('^HttpFunctionFunctionUrl'), 'FunctionUrl'],
+          },
+        }),
+      },
+    });
+  });
+
   it('puts the read-only API behind IAM auth, with a policy to give readers', () => {
     stateless.hasResourceProperties('AWS::Lambda::Url', {
       AuthType: 'AWS_IAM',
@@ -215,6 +242,16 @@ describe('the alarms', () => {
   it('watch errors and throttles of every function', () => {
     expect(alarms().filter((a) => a.Properties.MetricName === 'Errors')).toHaveLength(6);
     expect(alarms().filter((a) => a.Properties.MetricName === 'Throttles')).toHaveLength(6);
+  });
+
+  it('fire on 5 answers of 500 and up in 5 minutes from the public API’s URL', () => {
+    stateless.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/Lambda',
+      MetricName: 'Url5xxCount',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: Match.stringLikeRegexp('^HttpFunction') } }],
+      Statistic: 'Sum',
+      Threshold: 5,
+    });
   });
 
   it('fire on the first message in either dead-letter queue', () => {

@@ -52,7 +52,7 @@ export interface Harness {
   /** Sends a signed Events API callback (JSON), as Slack delivers a message event; `retryNum` as a redelivery. */
   event(
     event: Record<string, unknown>,
-    options?: { eventId?: string; retryNum?: number },
+    options?: { eventId?: string; retryNum?: number; envelope?: Record<string, unknown> },
   ): Promise<SlackResponse>;
   post(body: string, headers: Record<string, string>): Promise<SlackResponse>;
   close(): Promise<void>;
@@ -122,6 +122,7 @@ export async function startHarness(
         type: 'event_callback',
         event_id: options.eventId ?? `Ev${Math.random().toString(36).slice(2, 12).toUpperCase()}`,
         event_time: Math.floor(Date.now() / 1000),
+        ...options.envelope,
         event,
       });
       return post(body, {

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 
 type ResvgModule = typeof import('@resvg/resvg-js');
 
@@ -8,17 +10,27 @@ type ResvgModule = typeof import('@resvg/resvg-js');
  * the machine (DejaVu or Liberation locally).
  *
  * Loaded through `require` at run time, not imported: a bundler cannot pack a native `.node`
- * binary (esbuild has no loader for it), so the Lambda bundle leaves resvg out, and where it
- * is not installed this answers undefined and the paper shows the chart's figures as a table.
+ * binary (esbuild has no loader for it), so the CDK app puts resvg and its Linux arm64 binary
+ * in node_modules beside the bundle of the functions that build reports (cdk/report-natives.ts).
+ * Where it is not installed this answers undefined and the paper shows the chart's figures as a table.
  */
 export function svgToPng(svg: string, width: number): Uint8Array | undefined {
   const resvg = loadResvg();
   if (!resvg) return undefined;
+  const fonts = bundledFontDirs();
   const image = new resvg.Resvg(svg, {
     fitTo: { mode: 'width', value: width * 2 },
-    font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
+    // The bundled fonts alone where they are (Lambda), so the chart is drawn the same every time.
+    font: { loadSystemFonts: fonts.length === 0, fontDirs: fonts, defaultFontFamily: 'DejaVu Sans' },
   });
   return image.render().asPng();
+}
+
+/** On Lambda, the fonts the CDK app ships beside the bundle (cdk/report-natives.ts): it has none of its own. */
+function bundledFontDirs(): string[] {
+  const root = process.env.LAMBDA_TASK_ROOT;
+  const dir = root ? join(root, 'fonts') : undefined;
+  return dir && existsSync(dir) ? [dir] : [];
 }
 
 let loaded: ResvgModule | null | undefined;

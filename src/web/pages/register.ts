@@ -13,6 +13,14 @@ export function directionHref(ijbId: string, planYear: string, ref: string): str
   return `/ijbs/${ijbId}/years/${planYear}/directions/${encodeURIComponent(ref)}`;
 }
 
+/** Download links for the board report of a year (or of a review round), as Word and CSV. */
+export function reportLinks(ijbId: string, planYear: string, round?: string): string {
+  const href = (format: string) =>
+    `/ijbs/${ijbId}/years/${planYear}/report?format=${format}${round ? `&amp;round=${encodeURIComponent(round)}` : ''}`;
+  const of = round ? `the “${esc(round)}” round` : planYear;
+  return `<section aria-labelledby="report-heading${round ? '-round' : ''}"><h2 id="report-heading${round ? '-round' : ''}">Board report</h2><ul class="downloads"><li><a href="${href('docx')}" download>Board report for ${of} (Word)</a></li><li><a href="${href('csv')}" download>The same table as a spreadsheet (CSV)</a></li></ul></section>`;
+}
+
 /** The register of a year: counts, the deadline timeline, search, the directions by theme. */
 export function registerPage(input: {
   scope: Scope;
@@ -72,7 +80,9 @@ ${statusBar(counts, views.length)}
 <ul class="counts">${[...counts.entries()].map(([s, n]) => `<li>${badge(s, `${STATUS_LABELS[s]}: ${n}`)}</li>`).join('')}</ul></section>
 <section aria-labelledby="timeline-heading"><h2 id="timeline-heading">Deadlines in the next 12 months</h2>
 ${deadlineTimeline(views, today)}</section>
-<section aria-labelledby="themes-heading"><h2 id="themes-heading">Directions by theme</h2>${themeSections || '<p>No directions match.</p>'}</section>`,
+<section aria-labelledby="themes-heading"><h2 id="themes-heading">Directions by theme</h2>${themeSections || '<p>No directions match.</p>'}</section>
+<section aria-labelledby="review-heading"><h2 id="review-heading">Review round</h2><p><a href="/ijbs/${ijb.id}/years/${planYear}/review">The review round’s returns</a>: which directions have reported progress in the round, and which are outstanding.</p></section>
+${reportLinks(ijb.id, planYear)}`,
   });
 }
 

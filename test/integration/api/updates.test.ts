@@ -3,7 +3,8 @@ import { type ApiHarness, startApiHarness } from '../../support/api';
 
 let api: ApiHarness;
 beforeAll(async () => {
-  api = await startApiHarness();
+  // Revocation is checked on every request here; the trust window has its own test (unit/api-key-trust).
+  api = await startApiHarness({ env: { API_KEY_TRUST_SECONDS: '0' } });
 });
 afterAll(() => api.close());
 

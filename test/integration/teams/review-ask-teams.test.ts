@@ -61,7 +61,7 @@ describe('a review round asks a Teams lead', () => {
     const open = 'review open "winter check" closes 15 Dec 2023 for 5.1';
     await world.harness.command(open, { userId: SLACK_ADMIN });
     await world.harness.server.drain();
-    await world.harness.command(open, { userId: SLACK_ADMIN, retryNum: 1 });
+    await world.harness.command(open, { userId: SLACK_ADMIN }); // typed twice: one round, one ask
     await world.harness.server.drain();
 
     // Assess: one ask, in Jane's chat.
