@@ -50,12 +50,15 @@ export class StatelessStack extends Stack {
       DIRECTIONS_ADMINS: adminsSetting(props.admins),
       LOG_LEVEL: 'info',
     };
+    // Until an Azure Bot is registered, a placeholder: Teams' functions then refuse every activity.
+    const teamsAppId = props.teamsAppId ?? '00000000-0000-0000-0000-000000000000';
     this.worker = new Worker(this, 'Worker', {
       entry: lambdaEntry('worker'),
       table,
       slackSecret,
       environment,
       sweepJob: SUMMARY_SWEEP_JOB,
+      teams: { secret: props.teamsSecret, appId: teamsAppId },
     });
     this.http = new PublicApi(this, 'Http', {
       entry: lambdaEntry('http'),
@@ -75,7 +78,7 @@ export class StatelessStack extends Stack {
       entry: lambdaEntry('teams'),
       table,
       teamsSecret: props.teamsSecret,
-      teamsAppId: props.teamsAppId ?? '00000000-0000-0000-0000-000000000000',
+      teamsAppId,
       worker: this.worker.function,
       environment,
     });
@@ -86,7 +89,7 @@ export class StatelessStack extends Stack {
       slackSecret,
       teams: {
         secret: props.teamsSecret,
-        appId: props.teamsAppId ?? '00000000-0000-0000-0000-000000000000',
+        appId: teamsAppId,
       },
       environment,
     });

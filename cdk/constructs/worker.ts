@@ -22,6 +22,8 @@ export interface WorkerProps {
   table: ITableV2;
   slackSecret: ISecret;
   environment: Record<string, string>;
+  /** The Azure Bot: notes to Teams users (sign-off requests, decisions, review asks) go out from jobs. */
+  teams?: { secret: ISecret; appId: string };
   /** The job that heals summaries a crash left behind (src/updates/summary-sweep.ts). */
   sweepJob: string;
 }
@@ -47,7 +49,13 @@ export class Worker extends Construct {
       timeout: Duration.seconds(60),
       // `/direction report` builds the board paper here, chart and all.
       buildsReports: true,
-      environment: { ...props.environment, SLACK_SECRET_ARN: props.slackSecret.secretArn },
+      environment: {
+        ...props.environment,
+        SLACK_SECRET_ARN: props.slackSecret.secretArn,
+        ...(props.teams
+          ? { TEAMS_APP_ID: props.teams.appId, TEAMS_SECRET_ARN: props.teams.secret.secretArn }
+          : {}),
+      },
     }).function;
     fn.configureAsyncInvoke({
       retryAttempts: 2,
@@ -57,6 +65,7 @@ export class Worker extends Construct {
     });
     grantRegister(props.table, fn, 'read-write');
     props.slackSecret.grantRead(fn);
+    props.teams?.secret.grantRead(fn);
     this.sweep = this.scheduleSweep(fn, dlq, props.sweepJob);
     this.function = fn;
     this.deadLetterQueue = dlq;

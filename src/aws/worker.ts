@@ -1,13 +1,16 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { App, Receiver } from '@slack/bolt';
 import { buildLambdaProduct } from '../product/lambda-product';
+import { buildTeamsPeople } from '../product/nudge-posters';
 import type { SlackProduct } from '../product/slack-product';
+import type { TeamsAuthConfig } from '../teams/adapter';
 import { createInProcessQueue, runJob } from '../work/job-queue';
 import type { LambdaEnv } from './lambda-config';
 import { WorkerEventSchema } from './lambda-job-queue';
 import type { Observability } from './observability';
 import { isLambdaContext } from './slack-lambda';
 import type { SlackSecrets } from './slack-secrets';
+import type { TeamsSecret } from './teams-lambda';
 
 export class InvalidWorkerEventError extends Error {
   override name = 'InvalidWorkerEventError';
@@ -26,6 +29,10 @@ export interface WorkerDeps {
   db: DynamoDBDocumentClient;
   observability: Observability;
   clock?: () => Date;
+  /** The Azure Bot's secret, when the stack has a Teams app: notes to Teams users go out from here. */
+  teamsSecret?: TeamsSecret | undefined;
+  /** Stand-in connectors' reply credentials (tests); MSAL otherwise. */
+  teamsOutbound?: TeamsAuthConfig['outbound'];
 }
 
 /**
@@ -53,6 +60,21 @@ export function createWorkerHandler(deps: WorkerDeps): (event: unknown, context:
     receiver: new NoTransportReceiver(),
     queue: followUps,
     clock: deps.clock ?? (() => new Date()),
+    ...(env.TEAMS_APP_ID && deps.teamsSecret
+      ? {
+          people: buildTeamsPeople(
+            {
+              appId: env.TEAMS_APP_ID,
+              appPassword: deps.teamsSecret.appPassword,
+              tenantId: deps.teamsSecret.tenantId,
+              outbound: deps.teamsOutbound,
+            },
+            deps.db,
+            env.TABLE_NAME,
+            (message, error) => logger.warn(message, { error: String(error ?? '') }),
+          ),
+        }
+      : {}),
   });
   const handlers = product.jobHandlers;
   metrics.captureColdStartMetric();

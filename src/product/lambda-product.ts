@@ -5,6 +5,7 @@ import type { Observability } from '../aws/observability';
 import type { SlackSecrets } from '../aws/slack-secrets';
 import { createDynamoRegisterStore } from '../store/dynamo-register-store';
 import { createShareLinkStore } from '../store/share-link-store';
+import type { PersonNotifier } from '../updates/person-notes';
 import { createShareLinks } from '../web/share-links';
 import type { JobQueue } from '../work/job-queue';
 import { buildSlackProduct, type SlackProduct } from './slack-product';
@@ -20,6 +21,8 @@ export function buildLambdaProduct(input: {
   clock: () => Date;
   /** The share-link key (from Secrets Manager) and the web register's URL: `/direction share web`, unfurls. */
   web?: { shareSecret: string; publicUrl: string };
+  /** Teams users' notes, when the stack has a Teams app. */
+  people?: PersonNotifier;
 }): SlackProduct {
   const { env, secrets, observability } = input;
   return buildSlackProduct({
@@ -40,6 +43,7 @@ export function buildLambdaProduct(input: {
     defaultIjbId: env.DIRECTIONS_IJB,
     admins: env.DIRECTIONS_ADMINS,
     metrics: observability.productMetrics,
+    ...(input.people ? { people: input.people } : {}),
     ...(input.web
       ? {
           web: {

@@ -3,6 +3,7 @@ import { type MessagePoster, PostFailedError, RateLimitedError } from '../nudges
 import { createTeamsConversationStore, type TeamsConversationStore } from '../store/teams-conversation-store';
 import { createTeamsAdapter, type TeamsAuthConfig } from '../teams/adapter';
 import { digestCard, digestText } from '../teams/cards/digest-card';
+import { createTeamsNotifier } from '../teams/notifier';
 import {
   isTeamsConversationId,
   type ProactiveSender,
@@ -10,6 +11,7 @@ import {
   TeamsSendError,
   TeamsThrottledError,
 } from '../teams/proactive';
+import type { PersonNotifier } from '../updates/person-notes';
 
 export interface TeamsDigestTarget {
   send: ProactiveSender;
@@ -71,4 +73,18 @@ export function buildTeamsDigestTarget(
     send: proactiveSender(createTeamsAdapter(auth), auth.appId),
     installs: createTeamsConversationStore(db, tableName),
   };
+}
+
+/**
+ * Notes to Teams users (sign-off requests, decisions, review asks) from a function that does
+ * not serve Teams itself (the worker runs the jobs a Teams or Slack request deferred): the
+ * same outbound-only adapter and stored personal chats the daily run uses.
+ */
+export function buildTeamsPeople(
+  auth: TeamsAuthConfig & { appId: string },
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  log: (message: string, error?: unknown) => void,
+): PersonNotifier {
+  return createTeamsNotifier({ ...buildTeamsDigestTarget(auth, db, tableName), log });
 }
