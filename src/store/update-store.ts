@@ -5,7 +5,6 @@ import {
   QueryCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
 import {
   type DirectionKey,
   eventOrder,
@@ -18,7 +17,10 @@ import {
   type UpdateContent,
 } from '../domain/progress-update';
 import { isConditionFailure, stripKeys, written } from './conditional-write';
+import { decodeCursor, encodeCursor, toEvent, toUpdate } from './update-items';
 import { updateKeys } from './update-keys';
+
+export { decodeCursor };
 
 type Item = Record<string, unknown>;
 
@@ -62,8 +64,6 @@ export interface UpdateStore {
   markSummarised(update: ProgressUpdate): Promise<void>;
 }
 
-const CursorSchema = z.object({ pk: z.string(), sk: z.string(), gsi1pk: z.string(), gsi1sk: z.string() });
-
 export function createUpdateStore(db: DynamoDBDocumentClient, tableName: string): UpdateStore {
   const updateKey = (key: DirectionKey, id: string) =>
     updateKeys.update(key.ijbId, key.planYear, key.ref, id);
@@ -76,7 +76,9 @@ export function createUpdateStore(db: DynamoDBDocumentClient, tableName: string)
   };
 
   return {
-    async create(update) {
+    async create(input) {
+      // Checked as it will be read back: a write the reader would refuse is refused here, unwritten.
+      const update = ProgressUpdateSchema.parse(input);
       const order = eventOrder({ kind: 'update', update });
       const made = await written(
         db.send(
@@ -280,28 +282,4 @@ export function createUpdateStore(db: DynamoDBDocumentClient, tableName: string)
       );
     },
   };
-}
-
-function toUpdate(item: Item): ProgressUpdate {
-  return ProgressUpdateSchema.parse(stripKeys(item));
-}
-
-function toEvent(item: Item): HistoryEvent {
-  return item.type === 'SignOffDecision'
-    ? { kind: 'decision', decision: SignOffDecisionSchema.parse(stripKeys(item)) }
-    : { kind: 'update', update: toUpdate(item) };
-}
-
-function encodeCursor(key: Record<string, unknown>): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
-}
-
-/** A cursor comes back from a button: it is checked, never trusted. */
-export function decodeCursor(cursor: string): z.infer<typeof CursorSchema> | undefined {
-  try {
-    const parsed = CursorSchema.safeParse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
 }
