@@ -1,5 +1,6 @@
 import type { Direction, DirectionStatus, Recipient } from '../../src/domain/direction';
 import type { Ijb } from '../../src/domain/ijb';
+import { MONTH_NAMES } from '../../src/domain/local-date';
 import { IJB_PROFILES } from '../../src/register/ijb-profiles';
 
 export const MIDLOTHIAN: Ijb = IJB_PROFILES.midlothian as Ijb;
@@ -36,7 +37,7 @@ export function reportRegister(count: number): Direction[] {
       deadlines:
         index % 5 === 0
           ? []
-          : [{ kind: 'month', year: 2024, month, asWritten: `by ${MONTH[month - 1]} 2024` }],
+          : [{ kind: 'month', year: 2024, month, asWritten: `by ${MONTH_NAMES[month - 1]} 2024` }],
       status,
       leads: index % 3 === 0 ? [] : [`U0LEAD${String(index).padStart(3, '0')}`],
       version: 1,
@@ -52,18 +53,3 @@ export function reportRegister(count: number): Direction[] {
     return direction;
   });
 }
-
-const MONTH = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
