@@ -8,6 +8,7 @@ import {
 import type { Direction } from '../domain/direction';
 import { type RegisterChange, RegisterChangeSchema } from '../domain/register-change';
 import { stripKeys, written } from './conditional-write';
+import { putNewDirection } from './import-store';
 import { keys } from './keys';
 
 /** The attributes a mid-year change may set on a direction (never status, leads or updates). */
@@ -81,21 +82,7 @@ export function createChangeStore(db: DynamoDBDocumentClient, tableName: string)
       return items.map((item) => RegisterChangeSchema.parse(stripKeys(item)));
     },
 
-    addDirection(direction) {
-      return written(
-        db.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: {
-              ...keys.direction(direction.ijbId, direction.planYear, direction.ref),
-              type: 'Direction',
-              ...direction,
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        ),
-      );
-    },
+    addDirection: (direction) => putNewDirection(db, tableName, direction),
 
     updateDirection(direction, attributes) {
       const names = Object.keys(attributes) as (keyof ChangedAttributes)[];

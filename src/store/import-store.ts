@@ -4,6 +4,7 @@ import { type Milestone, MilestoneSchema } from '../domain/milestone';
 import { type DirectionOutcome, DirectionOutcomeSchema } from '../domain/outcome';
 import type { PlanYear } from '../domain/plan-year';
 import { batchWrite, type WriteRequest } from './batch-write';
+import { written } from './conditional-write';
 import { createImportRecords, type ImportRecord, type ImportRecords } from './import-records';
 import { keys } from './keys';
 import { queryAll } from './query-all';
@@ -139,24 +140,10 @@ export function createImportStore(db: DynamoDBDocumentClient, tableName: string)
       await batchWrite(db, tableName, requests);
     },
 
-    async createDirection(direction) {
-      return conditional(
-        db.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: {
-              ...keys.direction(direction.ijbId, direction.planYear, direction.ref),
-              type: 'Direction',
-              ...direction,
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        ),
-      );
-    },
+    createDirection: (direction) => putNewDirection(db, tableName, direction),
 
     async putRevision(ijbId, planYear, revision) {
-      await conditional(
+      await written(
         db.send(
           new PutCommand({
             TableName: tableName,
@@ -183,7 +170,7 @@ export function createImportStore(db: DynamoDBDocumentClient, tableName: string)
         names[`#r${index}`] = name;
         return `#r${index}`;
       });
-      return conditional(
+      return written(
         db.send(
           new UpdateCommand({
             TableName: tableName,
@@ -241,18 +228,28 @@ export function createImportStore(db: DynamoDBDocumentClient, tableName: string)
   };
 }
 
-/** True when the write happened; false when its condition did not hold. */
-async function conditional(write: Promise<unknown>): Promise<boolean> {
-  try {
-    await write;
-    return true;
-  } catch (error) {
-    if ((error as Error).name === 'ConditionalCheckFailedException') return false;
-    throw error;
-  }
-}
-
 function fieldsOf(item: Item): Item {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _type, ...fields } = item;
   return fields;
+}
+
+/** A direction not in the register yet, written only if its key is free: false when it is taken. */
+export function putNewDirection(
+  db: DynamoDBDocumentClient,
+  tableName: string,
+  direction: Direction,
+): Promise<boolean> {
+  return written(
+    db.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...keys.direction(direction.ijbId, direction.planYear, direction.ref),
+          type: 'Direction',
+          ...direction,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    ),
+  );
 }
